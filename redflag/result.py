@@ -1,0 +1,143 @@
+"""Immutable result objects: everything renderers and evaluation need, computed once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Evidence:
+    """A phrase of the user's own input: ``text == input[start:end]``."""
+
+    text: str
+    start: int
+    end: int
+
+    def to_dict(self) -> dict:
+        return {"text": self.text, "start": self.start, "end": self.end}
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Suppression:
+    """A trigger that matched but was switched off by its context, and why."""
+
+    rule_id: str
+    evidence: Evidence
+    reason: str
+    cue: str
+
+    def to_dict(self) -> dict:
+        return {"rule_id": self.rule_id, "reason": self.reason, "cue": self.cue, **self.evidence.to_dict()}
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Flag:
+    """One rule that fired, with the phrases that made it fire."""
+
+    id: str
+    title: str
+    category: str
+    severity: str
+    confidence: str
+    indicator: str
+    weight: float
+    rationale: str
+    advice: str
+    evidence: tuple[Evidence, ...]
+    requires: tuple[str, ...] = ()
+
+    @property
+    def reassuring(self) -> bool:
+        """Good-practice rules carry negative weight and lower the score."""
+        return self.weight < 0
+
+    def to_dict(self) -> dict:
+        d = {
+            "id": self.id,
+            "title": self.title,
+            "category": self.category,
+            "severity": self.severity,
+            "confidence": self.confidence,
+            "indicator": self.indicator,
+            "weight": self.weight,
+            "rationale": self.rationale,
+            "advice": self.advice,
+            "evidence": [e.to_dict() for e in self.evidence],
+        }
+        if self.requires:
+            d["requires"] = list(self.requires)
+        return d
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Component:
+    """One line of the score: the components of a result add up to its score."""
+
+    name: str
+    kind: str  # "base", "rule", "model" or "bound"
+    points: float
+
+    def to_dict(self) -> dict:
+        return {"name": self.name, "kind": self.kind, "points": round(self.points, 4)}
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Term:
+    """A model term that pushed the probability up (positive) or down, with its places in the ad."""
+
+    term: str
+    weight: float
+    spans: tuple[Evidence, ...] = ()
+
+    def to_dict(self) -> dict:
+        return {"term": self.term, "weight": round(self.weight, 6), "spans": [s.to_dict() for s in self.spans]}
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class ModelOutput:
+    """The classifier's probability and its strongest terms."""
+
+    probability: float
+    terms: tuple[Term, ...] = ()
+    name: str = ""
+
+    def to_dict(self) -> dict:
+        return {"name": self.name, "probability": round(self.probability, 6), "terms": [t.to_dict() for t in self.terms]}
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Result:
+    """Everything known about one ad; renderers only format it."""
+
+    score: float
+    level: str
+    flags: tuple[Flag, ...]
+    suppressed: tuple[Suppression, ...] = ()
+    components: tuple[Component, ...] = ()
+    model: ModelOutput | None = None
+    entities: tuple = ()
+    text_length: int = 0
+    version: dict = field(default_factory=dict)
+
+    @property
+    def red_flags(self) -> tuple[Flag, ...]:
+        return tuple(f for f in self.flags if not f.reassuring)
+
+    @property
+    def reassuring(self) -> tuple[Flag, ...]:
+        return tuple(f for f in self.flags if f.reassuring)
+
+    def to_dict(self) -> dict:
+        d = {
+            "score": round(self.score, 2),
+            "level": self.level,
+            "flags": [f.to_dict() for f in self.red_flags],
+            "reassuring": [f.to_dict() for f in self.reassuring],
+            "suppressed": [s.to_dict() for s in self.suppressed],
+            "components": [c.to_dict() for c in self.components],
+            "model": self.model.to_dict() if self.model else None,
+            "entities": [e.to_dict() for e in self.entities],
+            "text_length": self.text_length,
+            "version": self.version,
+        }
+        return d
