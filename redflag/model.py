@@ -1,0 +1,553 @@
+"""Fast, explainable scoring with an exported linear text model: no scikit-learn, numpy only for batches.
+
+The model file (NAME.npz) holds, per TF-IDF block, the vocabulary in column order, the idf vector and
+the analyzer settings, plus the logistic-regression coefficients and intercept. This module
+re-implements scikit-learn's TfidfVectorizer transforms ("word" and "char_wb" analyzers, lowercase,
+sublinear tf, idf, l2 norm), the FeatureUnion concatenation and the logistic function, so that
+probabilities match the scikit-learn pipeline to floating-point rounding.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import re
+import sys
+import zipfile
+from array import array
+from collections import Counter
+from pathlib import Path
+from typing import Any, Sequence
+
+from redflag.errors import InputError, ModelError
+from redflag.result import Evidence, ModelOutput, Term
+
+FORMAT = "redflag-linear/1"
+CARD_SUFFIX = ".card.json"
+TOKEN_PATTERN = r"(?u)\b\w\w+\b"
+MAX_SPANS = 5
+CHUNK = 256
+CACHE_LIMIT = 1 << 20
+
+_WORD_RE = re.compile(TOKEN_PATTERN)
+_NONSPACE_RE = re.compile(r"\S+")
+
+
+# ---------------------------------------------------------------- files, hashes, card
+
+
+def model_paths(path: str | Path) -> dict[str, Path]:
+    """From NAME.joblib, NAME.npz or NAME.card.json, find the three files that belong together."""
+    p = Path(path)
+    name = p.name
+    if name.endswith(CARD_SUFFIX):
+        stem = name[: -len(CARD_SUFFIX)]
+    elif p.suffix in (".joblib", ".npz"):
+        stem = p.stem
+    else:
+        stem = name
+    d = p.parent
+    return {"joblib": d / f"{stem}.joblib", "npz": d / f"{stem}.npz", "card": d / f"{stem}{CARD_SUFFIX}"}
+
+
+def read_card(path: str | Path) -> dict:
+    """Read the model card that must sit beside the model file; without it nothing is trusted."""
+    card_path = model_paths(path)["card"]
+    if not card_path.is_file():
+        raise ModelError(f"model card not found: {card_path} (it must sit beside the model file)")
+    try:
+        card = json.loads(card_path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ModelError(f"model card {card_path} is not readable JSON: {exc}") from None
+    if not isinstance(card, dict) or card.get("format") != FORMAT or "files" not in card:
+        raise ModelError(f"{card_path} is not a redflag model card (format {FORMAT!r} expected)")
+    return card
+
+
+def verify(path: str | Path, kind: str) -> tuple[Path, dict]:
+    """Check a model file's SHA-256 against its card before anything reads it."""
+    card = read_card(path)
+    target = model_paths(path)[kind]
+    entry = card["files"].get(kind) if isinstance(card["files"], dict) else None
+    if not entry or "sha256" not in entry:
+        raise ModelError(f"model card for {target.name} lists no SHA-256 for the {kind} file")
+    if not target.is_file():
+        raise ModelError(f"model file not found: {target}")
+    h = hashlib.sha256()
+    with open(target, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    if h.hexdigest() != entry["sha256"]:
+        raise ModelError(f"{target} does not match the SHA-256 in its model card: altered or from another model")
+    return target, card
+
+
+def load(path: str | Path) -> "LinearModel":
+    """Load the fast scorer after verifying the .npz against the card beside it."""
+    npz, card = verify(path, "npz")
+    try:
+        arrays = _read_npz(npz)
+        return LinearModel(arrays, card, npz)
+    except ModelError:
+        raise
+    except Exception as exc:  # a hash-valid file that still fails to parse means a broken export
+        raise ModelError(f"{npz} is not a readable redflag model: {exc}") from None
+
+
+def load_pipeline(path: str | Path) -> Any:
+    """Load the scikit-learn pipeline (the slow, reference path) after verifying its hash."""
+    target, _ = verify(path, "joblib")
+    import joblib
+
+    try:
+        return joblib.load(target)
+    except Exception as exc:
+        raise ModelError(f"cannot load {target}: {exc}") from None
+
+
+_NPY_DTYPES = {"<f8": "d", "<i8": "q", "|u1": "B", "<u1": "B"}
+
+
+def _read_npz(path: Path) -> dict[str, array]:
+    """Parse the .npy members without numpy, so one-ad explanations start fast."""
+    out: dict[str, array] = {}
+    with zipfile.ZipFile(path) as zf:
+        for member in zf.namelist():
+            raw = zf.read(member)
+            if raw[:6] != b"\x93NUMPY":
+                raise ModelError(f"{path}: member {member} is not an .npy array")
+            if raw[6] == 1:
+                hlen, start = int.from_bytes(raw[8:10], "little"), 10
+            else:
+                hlen, start = int.from_bytes(raw[8:12], "little"), 12
+            header = raw[start : start + hlen].decode("latin1")
+            descr = re.search(r"'descr':\s*'([^']+)'", header)
+            if not descr or descr.group(1) not in _NPY_DTYPES or "'fortran_order': False" not in header:
+                raise ModelError(f"{path}: member {member} has an unsupported array type")
+            a = array(_NPY_DTYPES[descr.group(1)])
+            a.frombytes(raw[start + hlen :])
+            if sys.byteorder != "little" and a.itemsize > 1:
+                a.byteswap()
+            out[member[:-4] if member.endswith(".npy") else member] = a
+    return out
+
+
+# ---------------------------------------------------------------- text helpers
+
+
+def join_fields(values: Sequence[Any]) -> str:
+    """Join an ad's text fields the way training did: newline between fields, missing fields empty."""
+    return "\n".join("" if v is None or (isinstance(v, float) and math.isnan(v)) else str(v) for v in values)
+
+
+def _lower_map(text: str) -> tuple[str, list[int] | None]:
+    """Lowercase like sklearn; when lowercasing changes lengths, map lower offsets back to the input."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low, None
+    back: list[int] = []
+    for i, ch in enumerate(text):
+        back.extend([i] * len(ch.lower()))
+    return low, back
+
+
+def _span(text: str, back: list[int] | None, s: int, e: int) -> Evidence:
+    if back is not None:
+        s, e = back[s], back[e - 1] + 1
+    return Evidence(text=text[s:e], start=s, end=e)
+
+
+def _char_wb_grams(word: str, lo: int, hi: int) -> list[str]:
+    """sklearn's char_wb n-grams of one whitespace-delimited word, padded with one space each side."""
+    w = f" {word} "
+    n_w = len(w)
+    grams: list[str] = []
+    for n in range(lo, hi + 1):
+        if n >= n_w:  # a word no longer than n yields itself once, then stops
+            grams.append(w)
+            break
+        grams.extend(w[i : i + n] for i in range(n_w - n + 1))
+    return grams
+
+
+def _sigmoid(z: float) -> float:
+    if z >= 0:
+        return 1.0 / (1.0 + math.exp(-z))
+    ez = math.exp(z)
+    return ez / (1.0 + ez)
+
+
+# ---------------------------------------------------------------- the model
+
+
+class _Block:
+    """One TfidfVectorizer of the FeatureUnion: its vocabulary, idf and slice of the coefficients."""
+
+    def __init__(self, spec: dict, vocab_bytes: array, idf: array, coef: array, offset: int) -> None:
+        self.name = spec["name"]
+        self.analyzer = spec["analyzer"]
+        self.lo, self.hi = spec["ngram_range"]
+        self.sublinear = bool(spec["sublinear_tf"])
+        self.norm = spec["norm"]
+        self.n = int(spec["n_features"])
+        text = vocab_bytes.tobytes().decode("utf-8")
+        self.terms = text.split("\n") if self.n else []
+        if len(self.terms) != self.n or len(idf) != self.n:
+            raise ModelError(f"block {self.name!r}: vocabulary, idf and n_features disagree")
+        self.idf = idf
+        self.coef = coef[offset : offset + self.n]
+        self._vocab: dict[str, int] | None = None
+        self._np: dict[str, Any] | None = None
+
+    @property
+    def vocab(self) -> dict[str, int]:
+        if self._vocab is None:
+            self._vocab = dict(zip(self.terms, range(self.n)))
+        return self._vocab
+
+    # -- one document, pure Python, with places in the text
+
+    def explain_counts(self, low: str) -> tuple[dict[int, int], dict[int, list], list]:
+        """Counts per column, and where each column occurs (token spans or whitespace words)."""
+        vocab = self.vocab
+        counts: dict[int, int] = {}
+        places: dict[int, list] = {}
+        if self.analyzer == "word":
+            toks = [(m.group(), m.start(), m.end()) for m in _WORD_RE.finditer(low)]
+            for n in range(self.lo, self.hi + 1):
+                for i in range(len(toks) - n + 1):
+                    term = toks[i][0] if n == 1 else " ".join(t[0] for t in toks[i : i + n])
+                    col = vocab.get(term)
+                    if col is not None:
+                        counts[col] = counts.get(col, 0) + 1
+                        places.setdefault(col, []).append((toks[i][1], toks[i + n - 1][2]))
+            return counts, places, []
+        words: dict[str, list[tuple[int, int]]] = {}
+        for m in _NONSPACE_RE.finditer(low):
+            words.setdefault(m.group(), []).append((m.start(), m.end()))
+        per_word = []
+        for w, occ in words.items():
+            wc = Counter(vocab[g] for g in _char_wb_grams(w, self.lo, self.hi) if g in vocab)
+            for col, c in wc.items():
+                counts[col] = counts.get(col, 0) + c * len(occ)
+            per_word.append((w, occ, wc))
+        return counts, places, per_word
+
+    def values(self, counts: dict[int, int]) -> dict[int, float]:
+        """tf-idf values of one document, normalised as the vectorizer does."""
+        if self.sublinear:
+            vals = {c: (1.0 + math.log(k)) * self.idf[c] for c, k in counts.items()}
+        else:
+            vals = {c: k * self.idf[c] for c, k in counts.items()}
+        if self.norm == "l2" and vals:
+            norm = math.sqrt(math.fsum(v * v for v in vals.values()))
+            if norm > 0:
+                vals = {c: v / norm for c, v in vals.items()}
+        return vals
+
+    # -- many documents, vectorised with numpy
+
+    def _arrays(self) -> dict[str, Any]:
+        if self._np is None:
+            import numpy as np
+
+            d: dict[str, Any] = {
+                "idf": np.frombuffer(self.idf, dtype=np.float64),
+                "coef": np.frombuffer(self.coef, dtype=np.float64),
+            }
+            if self.analyzer == "word":
+                self._build_word_index(d)
+            else:
+                self._reset_char_cache(d)
+            self._np = d
+        return self._np
+
+    def _build_word_index(self, d: dict) -> None:
+        """Token ids for every token in the vocabulary; n-gram columns keyed by packed token ids."""
+        import numpy as np
+
+        ids: dict[str, int] = {}
+        uni: list[int] = []
+        bi_keys: list[int] = []
+        bi_cols: list[int] = []
+        for col, term in enumerate(self.terms):
+            parts = term.split(" ")
+            pid = []
+            for p in parts:
+                if p not in ids:
+                    ids[p] = len(ids)
+                    uni.append(-1)
+                pid.append(ids[p])
+            if len(parts) == 1:
+                uni[pid[0]] = col
+            else:
+                bi_keys.append(pid[0] * len(self.terms) * 2 + pid[1])
+                bi_cols.append(col)
+        stride = len(self.terms) * 2
+        keys = np.asarray(bi_keys, dtype=np.int64)
+        order = np.argsort(keys, kind="stable")
+        d["tok_ids"] = ids
+        d["uni"] = np.asarray(uni + [-1], dtype=np.int64)  # index -1 (unknown token) hits the trailing -1
+        d["bi_keys"] = keys[order]
+        d["bi_cols"] = np.asarray(bi_cols, dtype=np.int64)[order]
+        d["stride"] = stride
+
+    def _reset_char_cache(self, d: dict) -> None:
+        import numpy as np
+
+        d["word_ids"] = _Interner()
+        d["ptr"] = np.zeros(1, dtype=np.int64)
+        d["cols"] = np.zeros(0, dtype=np.int64)
+        d["cnts"] = np.zeros(0, dtype=np.int64)
+
+    def batch_counts(self, lows: list[str]) -> tuple[Any, Any, Any]:
+        """(document, column, count) triples for a chunk of lowercased documents, summed per pair."""
+        d = self._arrays()
+        if self.analyzer == "word":
+            doc, col = self._word_hits(lows, d)
+            return _aggregate(doc, col, None, self.n)
+        doc, col, cnt = self._char_hits(lows, d)
+        return _aggregate(doc, col, cnt, self.n)
+
+    def _word_hits(self, lows: list[str], d: dict) -> tuple[Any, Any]:
+        from itertools import repeat
+
+        import numpy as np
+
+        get = d["tok_ids"].get
+        findall = _WORD_RE.findall
+        lens: list[int] = []
+        flat: list[int] = []
+        for low in lows:
+            toks = findall(low)
+            lens.append(len(toks))
+            flat.extend(map(get, toks, repeat(-1)))
+        ids = np.asarray(flat, dtype=np.int64)
+        doc = np.repeat(np.arange(len(lows), dtype=np.int64), lens)
+        docs, cols = [], []
+        if self.lo <= 1:
+            c = d["uni"][ids]
+            keep = c >= 0
+            docs.append(doc[keep])
+            cols.append(c[keep])
+        if self.hi >= 2 and len(ids) > 1 and len(d["bi_keys"]):
+            a, b = ids[:-1], ids[1:]
+            ok = (doc[:-1] == doc[1:]) & (a >= 0) & (b >= 0)
+            key = a[ok] * d["stride"] + b[ok]
+            pos = np.searchsorted(d["bi_keys"], key)
+            pos[pos == len(d["bi_keys"])] = 0
+            hit = d["bi_keys"][pos] == key
+            docs.append(doc[:-1][ok][hit])
+            cols.append(d["bi_cols"][pos[hit]])
+        if not docs:
+            return np.zeros(0, np.int64), np.zeros(0, np.int64)
+        return np.concatenate(docs), np.concatenate(cols)
+
+    def _char_hits(self, lows: list[str], d: dict) -> tuple[Any, Any, Any]:
+        import numpy as np
+
+        if len(d["word_ids"]) > CACHE_LIMIT:
+            self._reset_char_cache(d)
+        interner: _Interner = d["word_ids"]
+        getitem = interner.__getitem__
+        lens: list[int] = []
+        flat: list[int] = []
+        for low in lows:
+            ws = low.split()
+            lens.append(len(ws))
+            flat.extend(map(getitem, ws))
+        if interner.new:
+            self._add_words(interner, d)
+        ids = np.asarray(flat, dtype=np.int64)
+        doc = np.repeat(np.arange(len(lows), dtype=np.int64), lens)
+        ptr = d["ptr"]
+        starts = ptr[ids]
+        n_each = ptr[ids + 1] - starts
+        total = int(n_each.sum())
+        rep_doc = np.repeat(doc, n_each)
+        ends = np.cumsum(n_each)
+        pos = np.arange(total, dtype=np.int64) + np.repeat(starts - (ends - n_each), n_each)
+        return rep_doc, d["cols"][pos], d["cnts"][pos]
+
+    def _add_words(self, interner: "_Interner", d: dict) -> None:
+        """Compute, once per distinct word, its in-vocabulary n-gram columns and multiplicities."""
+        import numpy as np
+
+        vocab = self.vocab
+        lo, hi = self.lo, self.hi
+        lens, cols, cnts = [], [], []
+        for w in interner.new:
+            c = Counter([vocab[g] for g in _char_wb_grams(w, lo, hi) if g in vocab])
+            lens.append(len(c))
+            cols.extend(c.keys())
+            cnts.extend(c.values())
+        interner.new = []
+        d["ptr"] = np.concatenate([d["ptr"], d["ptr"][-1] + np.cumsum(np.asarray(lens, dtype=np.int64))])
+        d["cols"] = np.concatenate([d["cols"], np.asarray(cols, dtype=np.int64)])
+        d["cnts"] = np.concatenate([d["cnts"], np.asarray(cnts, dtype=np.int64)])
+
+
+class _Interner(dict):
+    """Word → id, handing out new ids on first sight and remembering which words are new."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.new: list[str] = []
+
+    def __missing__(self, key: str) -> int:
+        v = self[key] = len(self)
+        self.new.append(key)
+        return v
+
+
+def _aggregate(doc: Any, col: Any, cnt: Any, n_cols: int) -> tuple[Any, Any, Any]:
+    """Sum counts per (document, column) with one integer sort instead of a sparse matrix."""
+    import numpy as np
+
+    if len(doc) == 0:
+        return doc, col, np.zeros(0, dtype=np.int64)
+    key = doc * n_cols + col
+    n_docs = int(doc.max()) + 1
+    key_bits = max(1, int(n_docs * n_cols).bit_length())
+    max_cnt = 1 if cnt is None else int(cnt.max())
+    cnt_bits = max(1, max_cnt.bit_length()) + 1
+    if cnt is None:
+        key = np.sort(key)
+        first = np.flatnonzero(np.r_[True, key[1:] != key[:-1]])
+        total = np.diff(np.r_[first, len(key)])
+        uk = key[first]
+    elif key_bits + cnt_bits + 20 <= 62:
+        # pack count into the low bits so a plain sort groups keys; each group then sums its counts
+        packed = np.sort((key << cnt_bits) | cnt)
+        k = packed >> cnt_bits
+        first = np.flatnonzero(np.r_[True, k[1:] != k[:-1]])
+        total = np.add.reduceat(packed & ((1 << cnt_bits) - 1), first)
+        uk = k[first]
+    else:
+        order = np.argsort(key, kind="stable")
+        k = key[order]
+        first = np.flatnonzero(np.r_[True, k[1:] != k[:-1]])
+        total = np.add.reduceat(cnt[order], first)
+        uk = k[first]
+    return uk // n_cols, uk % n_cols, total
+
+
+class LinearModel:
+    """The exported TF-IDF + logistic-regression model: batch probabilities and per-ad explanations."""
+
+    def __init__(self, arrays: dict[str, array], card: dict, path: Path) -> None:
+        meta = json.loads(arrays["meta"].tobytes().decode("utf-8"))
+        if meta.get("format") != FORMAT:
+            raise ModelError(f"{path}: format {meta.get('format')!r}, expected {FORMAT!r}")
+        self.path = path
+        self.card = card
+        self.name = str(card.get("name", path.stem))
+        self.classes = meta["classes"]
+        self.positive_class = card.get("positive_class", self.classes[-1])
+        self.text_columns = card.get("text_columns", ["text"])
+        coef = arrays["coef"]
+        self.intercept = float(arrays["intercept"][0])
+        self.blocks: list[_Block] = []
+        offset = 0
+        for spec in meta["blocks"]:
+            if spec["analyzer"] not in ("word", "char_wb"):
+                raise ModelError(f"{path}: unsupported analyzer {spec['analyzer']!r}")
+            blk = _Block(spec, arrays[f"{spec['name']}_vocab"], arrays[f"{spec['name']}_idf"], coef, offset)
+            self.blocks.append(blk)
+            offset += blk.n
+        if offset != len(coef):
+            raise ModelError(f"{path}: {len(coef)} coefficients for {offset} features")
+
+    def decision_function(self, texts: Sequence[str]) -> Any:
+        """Log-odds of the positive class for every text, computed in chunks."""
+        import numpy as np
+
+        texts = _check_texts(texts)
+        out = np.empty(len(texts), dtype=np.float64)
+        for s in range(0, len(texts), CHUNK):
+            lows = [t.lower() for t in texts[s : s + CHUNK]]
+            z = np.full(len(lows), self.intercept)
+            for blk in self.blocks:
+                if blk.n:
+                    z += _block_scores(blk, lows)
+            out[s : s + len(lows)] = z
+        return out
+
+    def predict_proba(self, texts: Sequence[str]) -> Any:
+        """Probability of the positive class for every text (1-D array, not sklearn's two columns)."""
+        import numpy as np
+
+        z = self.decision_function(texts)
+        return np.exp(-np.logaddexp(0.0, -z))
+
+    def contributions(self, text: str) -> tuple[float, list[tuple[str, str, float, list[Evidence]]]]:
+        """Every present term's share of the log-odds (tf-idf × coefficient), with its places in the text."""
+        if not isinstance(text, str):
+            raise InputError(f"expected text, got {type(text).__name__}")
+        low, back = _lower_map(text)
+        rows: list[tuple[str, str, float, list[Evidence]]] = []
+        for blk in self.blocks:
+            counts, places, per_word = blk.explain_counts(low)
+            vals = blk.values(counts)
+            contrib = {c: v * blk.coef[c] for c, v in vals.items()}
+            if blk.analyzer == "word":
+                for c, w in contrib.items():
+                    spans = [_span(text, back, s, e) for s, e in places[c][:MAX_SPANS]]
+                    rows.append(("word", blk.terms[c], w, spans))
+                continue
+            # share each char n-gram's contribution among the words that contain it, by count
+            for w, occ, wc in per_word:
+                share = math.fsum(contrib[c] * k * len(occ) / counts[c] for c, k in wc.items())
+                if wc:
+                    rows.append(("char_wb", w, share, [_span(text, back, s, e) for s, e in occ[:MAX_SPANS]]))
+        return self.intercept, rows
+
+    def explain(self, text: str, top_k: int | None = 8) -> ModelOutput:
+        """Probability plus the terms that pushed it up or down most, each tied to its places in the ad."""
+        intercept, rows = self.contributions(text)
+        z = intercept + math.fsum(r[2] for r in rows)
+        merged: dict[str, list] = {}
+        for analyzer, term, weight, spans in rows:
+            if analyzer == "word":
+                merged[term] = [weight, spans]
+        words = set(merged)
+        for analyzer, term, weight, spans in rows:
+            if analyzer == "word":
+                continue
+            core = _WORD_RE.findall(term)
+            # prefer showing the word term; the char n-grams of that word add to its weight
+            key = core[0] if len(core) == 1 and core[0] in words else term
+            merged.setdefault(key, [0.0, spans])[0] += weight
+        ranked = sorted(merged.items(), key=lambda kv: (-abs(kv[1][0]), kv[0]))
+        if top_k is not None:
+            ranked = ranked[: max(0, top_k)]
+        terms = tuple(
+            Term(term=t, weight=w, spans=tuple(sorted(set(sp), key=lambda e: (e.start, e.end))[:MAX_SPANS]))
+            for t, (w, sp) in ranked
+        )
+        return ModelOutput(probability=_sigmoid(z), terms=terms, name=self.name)
+
+
+def _block_scores(blk: _Block, lows: list[str]) -> Any:
+    import numpy as np
+
+    a = blk._arrays()
+    doc, col, cnt = blk.batch_counts(lows)
+    tf = 1.0 + np.log(cnt) if blk.sublinear else cnt.astype(np.float64)
+    val = tf * a["idf"][col]
+    dot = np.bincount(doc, weights=val * a["coef"][col], minlength=len(lows))
+    if blk.norm != "l2":
+        return dot
+    norm = np.sqrt(np.bincount(doc, weights=val * val, minlength=len(lows)))
+    return np.divide(dot, norm, out=np.zeros_like(dot), where=norm > 0)
+
+
+def _check_texts(texts: Sequence[str]) -> list[str]:
+    if isinstance(texts, str):
+        raise InputError("expected a list of texts, got a single string")
+    texts = list(texts)
+    for i, t in enumerate(texts):
+        if not isinstance(t, str):
+            raise InputError(f"text {i} is {type(t).__name__}, not text")
+    return texts

@@ -1,0 +1,391 @@
+"""Train the small explainable text classifier on any labelled table and save it with its model card."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import math
+import sys
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Sequence
+
+from redflag.errors import InputError, ModelError
+from redflag.model import CARD_SUFFIX, FORMAT, TOKEN_PATTERN
+
+MIN_ROWS = 20
+MIN_PER_CLASS = 5
+C_GRID = (0.5, 2.0, 8.0, 32.0)
+CV_FOLDS = 3
+
+WORD_PARAMS: dict[str, Any] = {
+    "analyzer": "word",
+    "ngram_range": (1, 2),
+    "lowercase": True,
+    "token_pattern": TOKEN_PATTERN,
+    "sublinear_tf": True,
+    "min_df": 2,
+    "max_df": 1.0,
+    "max_features": 50_000,
+    "norm": "l2",
+    "use_idf": True,
+    "smooth_idf": True,
+}
+CHAR_PARAMS: dict[str, Any] = {
+    "analyzer": "char_wb",
+    "ngram_range": (3, 5),
+    "lowercase": True,
+    "sublinear_tf": True,
+    "min_df": 2,
+    "max_df": 1.0,
+    "max_features": 50_000,
+    "norm": "l2",
+    "use_idf": True,
+    "smooth_idf": True,
+}
+LR_PARAMS: dict[str, Any] = {"solver": "liblinear", "class_weight": "balanced", "max_iter": 1000}
+
+_TRUE = {"1", "1.0", "true", "yes", "y", "t"}
+_FALSE = {"0", "0.0", "false", "no", "n", "f"}
+
+
+@dataclass
+class TrainedModel:
+    """A fitted pipeline plus everything the model card needs to say how it was made."""
+
+    pipeline: Any
+    card: dict = field(default_factory=dict)
+
+    @property
+    def metrics(self) -> dict:
+        return self.card.get("metrics", {})
+
+
+def build_pipeline(C: float = 8.0, seed: int = 0) -> Any:
+    """The one pipeline shape that redflag.model can re-implement exactly."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import FeatureUnion, Pipeline
+
+    features = FeatureUnion([("word", TfidfVectorizer(**WORD_PARAMS)), ("char", TfidfVectorizer(**CHAR_PARAMS))])
+    return Pipeline([("features", features), ("clf", LogisticRegression(C=C, random_state=seed, **LR_PARAMS))])
+
+
+def join_columns(df: Any, text_cols: Sequence[str]) -> list[str]:
+    """Join the text columns of each row with a newline, in the order given; empty cells become ''."""
+    parts = df[list(text_cols)].astype(object).where(df[list(text_cols)].notna(), "")
+    return ["\n".join(str(v) for v in row) for row in parts.itertuples(index=False, name=None)]
+
+
+def encode_labels(values: Any, label_col: str, positive: Any = None) -> tuple[list[int], str, str]:
+    """Map a label column to 0/1 and name the positive and negative classes."""
+    missing = int(values.isna().sum())
+    if missing:
+        raise InputError(f"label column {label_col!r} has {missing} empty value(s); label every row or drop them")
+    raw = list(values)
+    names = sorted({_label_name(v) for v in raw})
+    if len(names) < 2:
+        raise InputError(f"label column {label_col!r} has a single class ({names[0]!r}); need both classes to train")
+    if positive is not None:
+        pos = _label_name(positive)
+        if pos not in names:
+            raise InputError(f"positive class {pos!r} not found in {label_col!r}; classes are {names}")
+        y = [int(_label_name(v) == pos) for v in raw]
+        negative = names[0] if len(names) == 2 and names[0] != pos else (names[1] if len(names) == 2 else "rest")
+        return y, pos, negative
+    lowered = {n.lower() for n in names}
+    if len(names) == 2 and lowered <= _TRUE | _FALSE and len(lowered & _TRUE) == 1 and len(lowered & _FALSE) == 1:
+        pos = next(n for n in names if n.lower() in _TRUE)
+        neg = next(n for n in names if n.lower() in _FALSE)
+        return [int(_label_name(v) == pos) for v in raw], pos, neg
+    raise InputError(f"cannot tell which class of {label_col!r} is positive among {names}; pass positive=<class>")
+
+
+def _label_name(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def train(
+    df: Any,
+    text_cols: list[str],
+    label_col: str,
+    seed: int = 0,
+    positive: Any = None,
+    test_size: float = 0.2,
+    C: float | None = None,
+    source: str | Path | None = None,
+) -> TrainedModel:
+    """Measure on a stratified held-out split, then refit the shipped model on every row."""
+    import numpy as np
+    from sklearn.metrics import average_precision_score, f1_score, precision_score, recall_score, roc_auc_score
+    from sklearn.model_selection import train_test_split
+
+    text_cols = [text_cols] if isinstance(text_cols, str) else list(text_cols)
+    _check_columns(df, [*text_cols, label_col])
+    if len(df) < MIN_ROWS:
+        raise InputError(f"too few rows to train: {len(df)} (need at least {MIN_ROWS})")
+    if not 0.0 < test_size < 1.0:
+        raise InputError(f"test_size must be between 0 and 1, got {test_size}")
+    y, pos_name, neg_name = encode_labels(df[label_col], label_col, positive)
+    n_pos = sum(y)
+    n_neg = len(y) - n_pos
+    if min(n_pos, n_neg) < MIN_PER_CLASS:
+        raise InputError(
+            f"too few rows per class: {n_pos} {pos_name!r} and {n_neg} {neg_name!r} (need at least {MIN_PER_CLASS} each)"
+        )
+    texts = join_columns(df, text_cols)
+    y_arr = np.asarray(y, dtype=np.int64)
+
+    idx = np.arange(len(texts))
+    try:
+        tr, te = train_test_split(idx, test_size=test_size, stratify=y_arr, random_state=seed)
+    except ValueError as exc:
+        raise InputError(f"cannot make a stratified held-out split: {exc}") from None
+    tr_texts = [texts[i] for i in tr]
+    te_texts = [texts[i] for i in te]
+
+    chosen_C, cv_scores = (float(C), {}) if C is not None else _tune_C(tr_texts, y_arr[tr], seed)
+    held_out = _fit(tr_texts, y_arr[tr], chosen_C, seed)
+    p = held_out.predict_proba(te_texts)[:, 1]
+    y_te = y_arr[te]
+    pred = (p >= 0.5).astype(int)
+    metrics = {
+        "split": "stratified held-out",
+        "test_size": test_size,
+        "n_train": int(len(tr)),
+        "n_test": int(len(te)),
+        "n_test_positive": int(y_te.sum()),
+        "roc_auc": _r(roc_auc_score(y_te, p)),
+        "average_precision": _r(average_precision_score(y_te, p)),
+        "f1": _r(f1_score(y_te, pred, zero_division=0)),
+        "precision": _r(precision_score(y_te, pred, zero_division=0)),
+        "recall": _r(recall_score(y_te, pred, zero_division=0)),
+        "threshold": 0.5,
+    }
+
+    final = _fit(texts, y_arr, chosen_C, seed)
+    card = {
+        "format": FORMAT,
+        "created_from": _source_info(df, [*text_cols, label_col], source),
+        "rows": len(texts),
+        "class_balance": {pos_name: n_pos, neg_name: n_neg},
+        "positive_class": pos_name,
+        "negative_class": neg_name,
+        "text_columns": text_cols,
+        "text_join": "\\n",
+        "label_column": label_col,
+        "seed": seed,
+        "versions": _versions(),
+        "hyperparameters": {
+            "word": _jsonable(WORD_PARAMS),
+            "char": _jsonable(CHAR_PARAMS),
+            "logistic_regression": {**LR_PARAMS, "C": chosen_C, "random_state": seed},
+            "C_selection": cv_scores or "given",
+        },
+        "vocabulary_size": {name: len(v.vocabulary_) for name, v in final.named_steps["features"].transformer_list},
+        "metrics": metrics,
+        "final_model": "refit on all rows after measuring on the held-out split",
+    }
+    return TrainedModel(pipeline=final, card=card)
+
+
+def train_file(path: str | Path, text_cols: list[str], label_col: str, **kwargs: Any) -> TrainedModel:
+    """Read a CSV, Parquet or Excel table and train on it, recording the file and its SHA-256."""
+    import pandas as pd
+
+    path = Path(path)
+    if not path.is_file():
+        raise InputError(f"training data not found: {path}")
+    suffix = path.suffix.lower()
+    try:
+        if suffix == ".parquet":
+            df = pd.read_parquet(path)
+        elif suffix in (".xlsx", ".xls"):
+            df = pd.read_excel(path)
+        else:
+            df = pd.read_csv(path, sep="\t" if suffix == ".tsv" else ",")
+    except Exception as exc:  # pandas raises many unrelated types for unreadable files
+        raise InputError(f"cannot read {path}: {exc}") from None
+    return train(df, text_cols, label_col, source=path, **kwargs)
+
+
+def _fit(texts: list[str], y: Any, C: float, seed: int) -> Any:
+    pipe = build_pipeline(C=C, seed=seed)
+    try:
+        return pipe.fit(texts, y)
+    except ValueError as exc:  # e.g. every term pruned by min_df on tiny or empty texts
+        raise InputError(f"cannot train on this data: {exc}") from None
+
+
+def _tune_C(texts: list[str], y: Any, seed: int) -> tuple[float, dict]:
+    """Pick C by cross-validated log loss on the training split (features fitted once, for speed)."""
+    import numpy as np
+    from sklearn.base import clone
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.metrics import log_loss
+    from sklearn.model_selection import StratifiedKFold
+
+    features = clone(build_pipeline(seed=seed).named_steps["features"])
+    try:
+        X = features.fit_transform(texts)
+    except ValueError as exc:
+        raise InputError(f"cannot train on this data: {exc}") from None
+    folds = min(CV_FOLDS, int(np.bincount(y).min()))
+    cv = StratifiedKFold(n_splits=folds, shuffle=True, random_state=seed)
+    scores: dict[str, float] = {}
+    for C in C_GRID:
+        losses = []
+        for a, b in cv.split(X, y):
+            clf = LogisticRegression(C=C, random_state=seed, **LR_PARAMS).fit(X[a], y[a])
+            losses.append(log_loss(y[b], clf.predict_proba(X[b])[:, 1], labels=[0, 1]))
+        scores[str(C)] = _r(float(np.mean(losses)))
+    best = min(C_GRID, key=lambda c: (scores[str(c)], c))
+    return float(best), {"criterion": f"mean log loss, {folds}-fold stratified CV on the training split", "scores": scores}
+
+
+def _check_columns(df: Any, needed: list[str]) -> None:
+    missing = [c for c in needed if c not in df.columns]
+    if missing:
+        raise InputError(f"missing column(s) {missing}; the table has {list(map(str, df.columns))}")
+
+
+def _source_info(df: Any, cols: list[str], source: str | Path | None) -> dict:
+    if source is not None and Path(source).is_file():
+        return {"path": str(source), "sha256": sha256_file(Path(source))}
+    digest = hashlib.sha256(df[cols].to_csv(index=False).encode("utf-8")).hexdigest()
+    return {"path": None, "sha256": digest, "sha256_of": "the training columns as CSV"}
+
+
+def _versions() -> dict:
+    import joblib
+    import numpy
+    import pandas
+    import sklearn
+
+    return {
+        "python": sys.version.split()[0],
+        "sklearn": sklearn.__version__,
+        "numpy": numpy.__version__,
+        "pandas": pandas.__version__,
+        "joblib": joblib.__version__,
+    }
+
+
+def _jsonable(params: dict) -> dict:
+    return {k: list(v) if isinstance(v, tuple) else v for k, v in params.items()}
+
+
+def _r(x: float) -> float:
+    return float(round(float(x), 6)) if math.isfinite(float(x)) else float("nan")
+
+
+def sha256_file(path: Path) -> str:
+    """Hash a file in blocks, so the card pins the exact bytes of the data or model."""
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def export_arrays(pipeline: Any) -> dict[str, Any]:
+    """Pull out what fast scoring needs: vocabularies, idf, coefficients, intercept and analyzer settings."""
+    import numpy as np
+
+    try:
+        features = pipeline.named_steps["features"]
+        clf = pipeline.named_steps["clf"]
+    except (AttributeError, KeyError):
+        raise ModelError("pipeline must have a 'features' FeatureUnion and a 'clf' step") from None
+    if len(clf.classes_) != 2 or clf.coef_.shape[0] != 1:
+        raise ModelError("only binary logistic regression can be exported")
+    blocks = []
+    arrays: dict[str, Any] = {}
+    for name, vec in features.transformer_list:
+        _check_supported(name, vec)
+        terms = sorted(vec.vocabulary_, key=vec.vocabulary_.__getitem__)
+        if any("\n" in t for t in terms):
+            raise ModelError(f"vocabulary of {name!r} holds a newline; cannot export")
+        arrays[f"{name}_vocab"] = np.frombuffer("\n".join(terms).encode("utf-8"), dtype=np.uint8)
+        arrays[f"{name}_idf"] = np.ascontiguousarray(vec.idf_, dtype="<f8")
+        blocks.append(
+            {
+                "name": name,
+                "analyzer": vec.analyzer,
+                "ngram_range": list(vec.ngram_range),
+                "lowercase": bool(vec.lowercase),
+                "token_pattern": vec.token_pattern,
+                "sublinear_tf": bool(vec.sublinear_tf),
+                "norm": vec.norm,
+                "n_features": len(terms),
+            }
+        )
+    meta = {"format": FORMAT, "blocks": blocks, "classes": [str(c) for c in clf.classes_]}
+    arrays["meta"] = np.frombuffer(json.dumps(meta, sort_keys=True).encode("utf-8"), dtype=np.uint8)
+    arrays["coef"] = np.ascontiguousarray(clf.coef_[0], dtype="<f8")
+    arrays["intercept"] = np.asarray(clf.intercept_, dtype="<f8").reshape(1)
+    return arrays
+
+
+def _check_supported(name: str, vec: Any) -> None:
+    problems = []
+    if vec.analyzer not in ("word", "char_wb"):
+        problems.append(f"analyzer={vec.analyzer!r}")
+    if vec.analyzer == "word" and (vec.ngram_range[0] < 1 or vec.ngram_range[1] > 2):
+        problems.append(f"word ngram_range={vec.ngram_range}")
+    if vec.analyzer == "word" and vec.token_pattern != TOKEN_PATTERN:
+        problems.append("custom token_pattern")
+    if vec.preprocessor is not None or vec.tokenizer is not None or vec.stop_words is not None:
+        problems.append("custom preprocessor/tokenizer/stop words")
+    if vec.strip_accents is not None or not vec.lowercase or vec.binary or not vec.use_idf:
+        problems.append("strip_accents/lowercase/binary/use_idf other than the defaults")
+    if vec.norm not in ("l2", None) or vec.input != "content":
+        problems.append(f"norm={vec.norm!r} input={vec.input!r}")
+    if problems:
+        raise ModelError(f"vectorizer {name!r} cannot be re-implemented for fast scoring: {', '.join(problems)}")
+
+
+def write_npz(arrays: dict[str, Any], path: Path) -> None:
+    """Write an .npz that np.load(allow_pickle=False) reads and that is byte-identical for identical arrays."""
+    import numpy as np
+
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_STORED) as zf:
+        for key in sorted(arrays):
+            buf = io.BytesIO()
+            np.lib.format.write_array(buf, np.ascontiguousarray(arrays[key]), version=(1, 0), allow_pickle=False)
+            info = zipfile.ZipInfo(f"{key}.npy", date_time=(1980, 1, 1, 0, 0, 0))
+            info.external_attr = 0o644 << 16
+            zf.writestr(info, buf.getvalue())
+
+
+def save(trained: TrainedModel, out_path: str | Path) -> dict[str, Path]:
+    """Write NAME.joblib (sklearn pipeline), NAME.npz (fast scoring) and NAME.card.json (provenance, hashes)."""
+    import joblib
+
+    out = Path(out_path)
+    if out.suffix == ".joblib":
+        out = out.with_suffix("")
+    name = out.name
+    out.parent.mkdir(parents=True, exist_ok=True)
+    paths = {
+        "joblib": out.parent / f"{name}.joblib",
+        "npz": out.parent / f"{name}.npz",
+        "card": out.parent / f"{name}{CARD_SUFFIX}",
+    }
+    arrays = export_arrays(trained.pipeline)
+    write_npz(arrays, paths["npz"])
+    joblib.dump(trained.pipeline, paths["joblib"], compress=3)
+    card = {"name": name, **trained.card}
+    card["files"] = {
+        kind: {"path": paths[kind].name, "sha256": sha256_file(paths[kind]), "bytes": paths[kind].stat().st_size}
+        for kind in ("joblib", "npz")
+    }
+    trained.card = card
+    paths["card"].write_text(json.dumps(card, indent=2, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
+    return paths
