@@ -27,7 +27,7 @@ FORMAT = "redflag-linear/1"
 CARD_SUFFIX = ".card.json"
 TOKEN_PATTERN = r"(?u)\b\w\w+\b"
 MAX_SPANS = 5
-CHUNK = 256
+CHUNK = 32
 CACHE_LIMIT = 1 << 20
 
 _WORD_RE = re.compile(TOKEN_PATTERN)
@@ -167,7 +167,7 @@ def _char_wb_grams(word: str, lo: int, hi: int) -> list[str]:
         if n >= n_w:  # a word no longer than n yields itself once, then stops
             grams.append(w)
             break
-        grams.extend(w[i : i + n] for i in range(n_w - n + 1))
+        grams += [w[i : i + n] for i in range(n_w - n + 1)]
     return grams
 
 
@@ -301,14 +301,13 @@ class _Block:
         d["cols"] = np.zeros(0, dtype=np.int64)
         d["cnts"] = np.zeros(0, dtype=np.int64)
 
-    def batch_counts(self, lows: list[str]) -> tuple[Any, Any, Any]:
-        """(document, column, count) triples for a chunk of lowercased documents, summed per pair."""
+    def hits(self, lows: list[str]) -> tuple[Any, Any, Any]:
+        """(document, column, count) for every in-vocabulary n-gram hit of a chunk; count None means 1."""
         d = self._arrays()
         if self.analyzer == "word":
             doc, col = self._word_hits(lows, d)
-            return _aggregate(doc, col, None, self.n)
-        doc, col, cnt = self._char_hits(lows, d)
-        return _aggregate(doc, col, cnt, self.n)
+            return doc, col, None
+        return self._char_hits(lows, d)
 
     def _word_hits(self, lows: list[str], d: dict) -> tuple[Any, Any]:
         from itertools import repeat
@@ -353,10 +352,12 @@ class _Block:
         getitem = interner.__getitem__
         lens: list[int] = []
         flat: list[int] = []
+        reps: list[int] = []
         for low in lows:
-            ws = low.split()
+            ws = Counter(low.split())  # each distinct word once per document, with its count
             lens.append(len(ws))
             flat.extend(map(getitem, ws))
+            reps.extend(ws.values())
         if interner.new:
             self._add_words(interner, d)
         ids = np.asarray(flat, dtype=np.int64)
@@ -365,26 +366,28 @@ class _Block:
         starts = ptr[ids]
         n_each = ptr[ids + 1] - starts
         total = int(n_each.sum())
-        rep_doc = np.repeat(doc, n_each)
         ends = np.cumsum(n_each)
         pos = np.arange(total, dtype=np.int64) + np.repeat(starts - (ends - n_each), n_each)
-        return rep_doc, d["cols"][pos], d["cnts"][pos]
+        cnt = d["cnts"][pos] * np.repeat(np.asarray(reps, dtype=np.int64), n_each)
+        return np.repeat(doc, n_each), d["cols"][pos], cnt
 
     def _add_words(self, interner: "_Interner", d: dict) -> None:
         """Compute, once per distinct word, its in-vocabulary n-gram columns and multiplicities."""
         import numpy as np
 
-        vocab = self.vocab
+        if "vocab1" not in d:
+            d["vocab1"] = dict(zip(self.terms, range(1, self.n + 1)))  # column + 1, so filter(None) drops misses
+        get1 = d["vocab1"].get
         lo, hi = self.lo, self.hi
         lens, cols, cnts = [], [], []
         for w in interner.new:
-            c = Counter([vocab[g] for g in _char_wb_grams(w, lo, hi) if g in vocab])
+            c = Counter(filter(None, map(get1, _char_wb_grams(w, lo, hi))))
             lens.append(len(c))
             cols.extend(c.keys())
             cnts.extend(c.values())
         interner.new = []
         d["ptr"] = np.concatenate([d["ptr"], d["ptr"][-1] + np.cumsum(np.asarray(lens, dtype=np.int64))])
-        d["cols"] = np.concatenate([d["cols"], np.asarray(cols, dtype=np.int64)])
+        d["cols"] = np.concatenate([d["cols"], np.asarray(cols, dtype=np.int64) - 1])
         d["cnts"] = np.concatenate([d["cnts"], np.asarray(cnts, dtype=np.int64)])
 
 
@@ -399,38 +402,6 @@ class _Interner(dict):
         v = self[key] = len(self)
         self.new.append(key)
         return v
-
-
-def _aggregate(doc: Any, col: Any, cnt: Any, n_cols: int) -> tuple[Any, Any, Any]:
-    """Sum counts per (document, column) with one integer sort instead of a sparse matrix."""
-    import numpy as np
-
-    if len(doc) == 0:
-        return doc, col, np.zeros(0, dtype=np.int64)
-    key = doc * n_cols + col
-    n_docs = int(doc.max()) + 1
-    key_bits = max(1, int(n_docs * n_cols).bit_length())
-    max_cnt = 1 if cnt is None else int(cnt.max())
-    cnt_bits = max(1, max_cnt.bit_length()) + 1
-    if cnt is None:
-        key = np.sort(key)
-        first = np.flatnonzero(np.r_[True, key[1:] != key[:-1]])
-        total = np.diff(np.r_[first, len(key)])
-        uk = key[first]
-    elif key_bits + cnt_bits + 20 <= 62:
-        # pack count into the low bits so a plain sort groups keys; each group then sums its counts
-        packed = np.sort((key << cnt_bits) | cnt)
-        k = packed >> cnt_bits
-        first = np.flatnonzero(np.r_[True, k[1:] != k[:-1]])
-        total = np.add.reduceat(packed & ((1 << cnt_bits) - 1), first)
-        uk = k[first]
-    else:
-        order = np.argsort(key, kind="stable")
-        k = key[order]
-        first = np.flatnonzero(np.r_[True, k[1:] != k[:-1]])
-        total = np.add.reduceat(cnt[order], first)
-        uk = k[first]
-    return uk // n_cols, uk % n_cols, total
 
 
 class LinearModel:
@@ -530,16 +501,35 @@ class LinearModel:
 
 
 def _block_scores(blk: _Block, lows: list[str]) -> Any:
+    """One block's share of the log-odds per document: (tf-idf / norm) · coef, without a sparse matrix.
+
+    Hits of the same (document, column) pair are summed in a dense documents × columns grid; each hit then carries its fraction of the pair's total, so
+    the per-document sums need no sort or de-duplication.
+    """
     import numpy as np
 
     a = blk._arrays()
-    doc, col, cnt = blk.batch_counts(lows)
-    tf = 1.0 + np.log(cnt) if blk.sublinear else cnt.astype(np.float64)
+    doc, col, cnt = blk.hits(lows)
+    n_docs = len(lows)
+    if len(doc) == 0:
+        return np.zeros(n_docs)
+    key = doc * blk.n + col
+    grid = a.get("grid")
+    if grid is None or len(grid) < n_docs * blk.n:
+        grid = a["grid"] = np.zeros(n_docs * blk.n)
+    # add.at into a reused zeroed grid, then clear only what was touched: cheaper than a fresh bincount
+    if cnt is not None:
+        cnt = cnt.astype(np.float64)  # add.at with a cast is ten times slower
+    np.add.at(grid, key, 1.0 if cnt is None else cnt)
+    total = grid[key]
+    grid[key] = 0.0
+    frac = (1.0 if cnt is None else cnt) / total
+    tf = 1.0 + np.log(total) if blk.sublinear else total
     val = tf * a["idf"][col]
-    dot = np.bincount(doc, weights=val * a["coef"][col], minlength=len(lows))
+    dot = np.bincount(doc, weights=frac * val * a["coef"][col], minlength=n_docs)
     if blk.norm != "l2":
         return dot
-    norm = np.sqrt(np.bincount(doc, weights=val * val, minlength=len(lows)))
+    norm = np.sqrt(np.bincount(doc, weights=frac * val * val, minlength=n_docs))
     return np.divide(dot, norm, out=np.zeros_like(dot), where=norm > 0)
 
 

@@ -380,6 +380,9 @@ def save(trained: TrainedModel, out_path: str | Path) -> dict[str, Path]:
     }
     arrays = export_arrays(trained.pipeline)
     write_npz(arrays, paths["npz"])
+    for _, vec in trained.pipeline.named_steps["features"].transformer_list:
+        # sklearn caches id(stop_words), a memory address that differs per process and breaks byte-identity
+        vec.__dict__.pop("_stop_words_id", None)
     joblib.dump(trained.pipeline, paths["joblib"], compress=3)
     card = {"name": name, **trained.card}
     card["files"] = {
