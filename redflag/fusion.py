@@ -1,0 +1,106 @@
+"""Fuse rule hits and the model probability into one 0-100 score whose parts add up.
+
+The score is linear in points: a base, plus each fired rule's points, plus the model's
+points, clipped to 0..100 (the clipping is itself shown as a component, so the parts always
+sum to the score). Learned weights are a logistic model scaled to points: ``points = scale * w``,
+with the base ``50 + scale * intercept``, so 50 points is a fused probability of one half.
+Without a weights file, the rule packs' own weights are used and the model is left out.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from redflag.errors import RedflagError
+from redflag.result import Component
+
+LEVELS = ("low", "medium", "high")
+LOGIT_CLIP = 8.0
+
+
+@dataclass(frozen=True, slots=True)
+class FusionWeights:
+    """Points per rule and for the model, the base and the level thresholds."""
+
+    base: float = 0.0
+    model_points_per_logit: float = 0.0
+    rule_points: dict[str, float] = field(default_factory=dict)
+    medium: float = 30.0
+    high: float = 60.0
+    name: str = "rule-pack weights"
+    sha256: str = ""
+
+    def points(self, rule_id: str, pack_weight: float) -> float:
+        """The points a fired rule adds: learned when the weights file knows it, else the pack's."""
+        return self.rule_points.get(rule_id, pack_weight)
+
+
+def level_for(score: float, weights: FusionWeights) -> str:
+    """The level band a score falls in."""
+    if score >= weights.high:
+        return "high"
+    if score >= weights.medium:
+        return "medium"
+    return "low"
+
+
+def model_logit(probability: float) -> float:
+    """The model's log-odds, clipped so one overconfident model cannot swamp the rules."""
+    p = min(max(probability, 1e-12), 1 - 1e-12)
+    return max(-LOGIT_CLIP, min(LOGIT_CLIP, math.log(p / (1 - p))))
+
+
+def fuse(rule_points: list[tuple[str, float]], probability: float | None, weights: FusionWeights) -> tuple[float, str, tuple[Component, ...]]:
+    """Score, level and components (which sum to the score) from rule points and the model."""
+    components = [Component(name="base", kind="base", points=weights.base)] if weights.base else []
+    components += [Component(name=rid, kind="rule", points=pts) for rid, pts in rule_points]
+    if probability is not None and weights.model_points_per_logit:
+        components.append(Component(name="model", kind="model", points=weights.model_points_per_logit * model_logit(probability)))
+    raw = sum(c.points for c in components)
+    score = min(100.0, max(0.0, raw))
+    if score != raw:
+        components.append(Component(name="bound", kind="bound", points=score - raw))
+    return score, level_for(score, weights), tuple(components)
+
+
+def load_weights(path: str | Path) -> FusionWeights:
+    """Read a weights file written by `redflag train` or `redflag evaluate --fit-weights`."""
+    p = Path(path)
+    try:
+        data = p.read_bytes()
+        raw = json.loads(data)
+    except OSError as exc:
+        raise RedflagError(f"cannot read weights file {p}: {exc.strerror}") from None
+    except (ValueError, UnicodeDecodeError):
+        raise RedflagError(f"weights file {p} is not valid JSON") from None
+    try:
+        return FusionWeights(
+            base=float(raw["base"]),
+            model_points_per_logit=float(raw.get("model_points_per_logit", 0.0)),
+            rule_points={str(k): float(v) for k, v in raw["rule_points"].items()},
+            medium=float(raw.get("medium", 30.0)),
+            high=float(raw.get("high", 60.0)),
+            name=str(raw.get("name", p.name)),
+            sha256=hashlib.sha256(data).hexdigest(),
+        )
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise RedflagError(f"weights file {p} lacks a valid {exc}") from None
+
+
+def dump_weights(weights: FusionWeights, path: str | Path, extra: dict | None = None) -> None:
+    """Write weights as stable, reviewable JSON."""
+    payload = {
+        "name": weights.name,
+        "base": round(weights.base, 6),
+        "model_points_per_logit": round(weights.model_points_per_logit, 6),
+        "medium": weights.medium,
+        "high": weights.high,
+        "rule_points": {k: round(v, 6) for k, v in sorted(weights.rule_points.items())},
+    }
+    if extra:
+        payload.update(extra)
+    Path(path).write_text(json.dumps(payload, indent=2, sort_keys=False) + "\n", encoding="utf-8")

@@ -1,0 +1,127 @@
+"""The path of one ad: normalise, match rules with context, score with the model, fuse.
+
+A ``Checker`` is built once (rule packs compiled, model verified and loaded, weights read) and
+then checks any number of ads. It never prints: renderers format the ``Result`` it returns.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from redflag import __version__
+from redflag.errors import RedflagError
+from redflag.fusion import FusionWeights, fuse, load_weights
+from redflag.result import Evidence, Flag, ModelOutput, Result, Term
+from redflag.rules.engine import Hit, RuleEngine
+from redflag.rules.pack import builtin_packs, load_pack
+from redflag.text import normalise
+
+MODELS_DIR = Path(os.environ.get("REDFLAG_MODELS", Path(__file__).resolve().parent.parent / "models"))
+DEFAULT_MODEL = MODELS_DIR / "default.npz"
+DEFAULT_WEIGHTS = MODELS_DIR / "fusion.json"
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    """Everything that changes how ads are checked; passed explicitly, never global."""
+
+    packs: tuple[str, ...] = ()
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    model: str | None = None  # a model path; None means the shipped default when present
+    use_model: bool = True
+    weights: str | None = None  # a weights file; None means the shipped one when a model is used
+    top_terms: int = 8
+    entities: bool = True
+    region: str | None = None
+
+
+class Checker:
+    """Compiled rules, a verified model and fusion weights, ready to check ads."""
+
+    def __init__(self, config: Config = Config()) -> None:
+        self.config = config
+        packs = builtin_packs() + [load_pack(p) for p in config.packs]
+        self.engine = RuleEngine(packs, select=config.select, ignore=config.ignore)
+        self.model = self._load_model()
+        self.weights = self._load_weights()
+        self.version = self._version()
+
+    def _load_model(self):
+        if not self.config.use_model:
+            return None
+        path = Path(self.config.model) if self.config.model else DEFAULT_MODEL
+        if self.config.model is None and not path.exists():
+            return None
+        from redflag.model import load  # numpy only; scikit-learn is never imported to score
+
+        return load(path)
+
+    def _load_weights(self) -> FusionWeights:
+        if self.config.weights:
+            return load_weights(self.config.weights)
+        if self.model is not None and DEFAULT_WEIGHTS.exists():
+            return load_weights(DEFAULT_WEIGHTS)
+        return FusionWeights()
+
+    def _version(self) -> dict:
+        rules_hash = hashlib.sha256("".join(p.sha256 for p in self.engine.packs).encode()).hexdigest()
+        version = {
+            "redflag": __version__,
+            "rules": {p.id: p.version for p in self.engine.packs},
+            "rules_sha256": rules_hash,
+            "weights": self.weights.name,
+        }
+        if self.weights.sha256:
+            version["weights_sha256"] = self.weights.sha256
+        if self.model is not None:
+            version["model"] = getattr(self.model, "name", "model")
+            version["model_sha256"] = getattr(self.model, "sha256", "")
+        return version
+
+    def hits(self, text: str) -> tuple[tuple[Hit, ...], tuple]:
+        """Rule hits and suppressed triggers for one ad (no model, no fusion)."""
+        matches = self.engine.match(normalise(text))
+        return matches.hits, matches.suppressed
+
+    def check(self, text: str) -> Result:
+        """Check one ad and return everything known about it."""
+        if not text or not text.strip():
+            raise RedflagError("the ad is empty")
+        hits, suppressed = self.hits(text)
+        model_out = self.model.explain(text, top_k=self.config.top_terms) if self.model is not None else None
+        return self.assemble(text, hits, suppressed, model_out)
+
+    def assemble(self, text: str, hits, suppressed, model_out: ModelOutput | None) -> Result:
+        """Fuse rule hits and model output into a Result (shared by single and batch checks)."""
+        points = [(h.rule.id, self.weights.points(h.rule.id, h.rule.weight)) for h in hits]
+        probability = model_out.probability if model_out is not None else None
+        score, level, components = fuse(points, probability, self.weights)
+        flags = tuple(_flag(h, pts) for h, (_, pts) in zip(hits, points))
+        entities = self._entities(text) if self.config.entities else ()
+        return Result(
+            score=score, level=level, flags=flags, suppressed=tuple(suppressed), components=components,
+            model=model_out, entities=entities, text_length=len(text), version=self.version,
+        )
+
+    def _entities(self, text: str) -> tuple:
+        try:
+            from redflag.entities import extract
+        except ImportError:
+            return ()
+        return extract(text, region=self.config.region)
+
+
+def _flag(hit: Hit, points: float) -> Flag:
+    r = hit.rule
+    return Flag(
+        id=r.id, title=r.title, category=r.category, severity=r.severity, confidence=r.confidence,
+        indicator=r.indicator, weight=points, rationale=r.rationale, advice=r.advice,
+        evidence=hit.evidence, requires=tuple("|".join(g) for g in r.requires),
+    )
+
+
+__all__ = ["Checker", "Config", "Evidence", "Term"]

@@ -1,0 +1,103 @@
+"""Context around a trigger: is it negated, a warning, a hypothetical, or closed off by 'but'?
+
+"We never charge any fee" is a good sign, "if anyone asks you for money, report it" is advice,
+and "no fees, but a refundable deposit of 200 EUR" still carries a deposit. The cue lists are
+data in each rule pack's ``[context]`` table; this module only applies them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from redflag.rules.pack import ContextCues
+
+_BOUNDARY = re.compile(r"[.!?](?=\s|$)|[\n;•|]|\s[-*–]\s")
+_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?|,")
+_LOOK = 300
+
+
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence (or bullet) around a span, looking at most a few hundred characters away."""
+    left = max(0, start - _LOOK)
+    s = left
+    for m in _BOUNDARY.finditer(text, left, start):
+        s = m.end()
+    m = _BOUNDARY.search(text, end, min(len(text), end + _LOOK))
+    e = m.start() if m else min(len(text), end + _LOOK)
+    return s, e
+
+
+def _is_negation(word: str, cues: ContextCues) -> bool:
+    return word in cues.negation or word.endswith("n't")
+
+
+def negated_before(clause: str, cues: ContextCues) -> str | None:
+    """The negation cue that scopes over the end of ``clause``, or None."""
+    lowered = clause.lower()
+    words_seen = 0
+    comma_closed = False  # a comma after a finished phrase ("no experience needed, ...") ends the scope
+    predicate_after_cue = False
+    scope_start = 0
+    found: str | None = None
+    for m in reversed(list(_WORD.finditer(lowered))):
+        tok = m.group()
+        if tok == ",":
+            if predicate_after_cue:
+                comma_closed = True
+            continue
+        if tok in cues.terminators:
+            scope_start = m.end()
+            break
+        if _is_negation(tok, cues) and found is None and not comma_closed:
+            found = tok
+            break
+        if tok in cues.closing:
+            predicate_after_cue = True
+        words_seen += 1
+        scope_start = m.start()
+        if words_seen >= cues.window:
+            break
+    if found:
+        return found
+    m = cues.pre_negation.search(lowered, scope_start)
+    return m.group().strip() if m else None
+
+
+def negated_inside(phrase: str, cues: ContextCues) -> str | None:
+    """A negation word inside the matched phrase itself ("passport will not be kept")."""
+    for tok in _WORD.findall(phrase.lower()):
+        if tok != "," and _is_negation(tok, cues):
+            return tok
+    return None
+
+
+def negated_after(rest: str, cues: ContextCues) -> str | None:
+    """A negation right after the phrase ("fees: none", "deposit not required")."""
+    m = cues.post_negation.match(rest)
+    return m.group().strip() if m else None
+
+
+def hypothetical(sentence: str, cues: ContextCues) -> str | None:
+    """A warning or conditional around the phrase ("if anyone asks you to pay, report it")."""
+    m = cues.hypothetical.search(sentence)
+    return m.group().strip() if m else None
+
+
+def suppression(text: str, start: int, end: int, cues: ContextCues, *, negation: bool, conditional: bool) -> tuple[str, str] | None:
+    """Why a trigger at text[start:end] does not count, as (reason, cue), or None when it counts."""
+    s, e = sentence_bounds(text, start, end)
+    if negation:
+        cue = negated_inside(text[start:end], cues)
+        if cue:
+            return "negated inside the phrase", cue
+        cue = negated_before(text[s:start], cues)
+        if cue:
+            return "negated", cue
+        cue = negated_after(text[end:e], cues)
+        if cue:
+            return "negated after the phrase", cue
+    if conditional:
+        cue = hypothetical(text[s:e], cues)
+        if cue:
+            return "warning or hypothetical", cue
+    return None

@@ -1,0 +1,128 @@
+"""Match every rule of the loaded packs against a normalised ad, with context, then combinations."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from redflag.result import Evidence, Suppression
+from redflag.rules.context import suppression
+from redflag.rules.pack import ContextCues, Rule, RulePack
+from redflag.text import Normalised
+
+_WORD = re.compile(r"[a-z]+")
+MAX_EVIDENCE = 5
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A rule that fired and the phrases of the original text that fired it."""
+
+    rule: Rule
+    evidence: tuple[Evidence, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Matches:
+    """All hits of one ad, plus the triggers its context switched off."""
+
+    hits: tuple[Hit, ...]
+    suppressed: tuple[Suppression, ...]
+
+
+def _selected(rule_id: str, select: Sequence[str], ignore: Sequence[str]) -> bool:
+    """ruff-style selection: a code or prefix in ``select`` keeps a rule, one in ``ignore`` drops it."""
+    if select and not any(rule_id.startswith(s) for s in select):
+        return False
+    return not any(rule_id.startswith(i) for i in ignore)
+
+
+def _refers_to(ref: str, rule: Rule) -> bool:
+    return ref == rule.category or rule.id.startswith(ref)
+
+
+class RuleEngine:
+    """Rule packs compiled for matching: a keyword index so each ad only runs the rules it could fire."""
+
+    def __init__(self, packs: Iterable[RulePack], select: Sequence[str] = (), ignore: Sequence[str] = ()) -> None:
+        self.packs = tuple(packs)
+        self._cues: dict[str, ContextCues] = {}
+        rules: list[Rule] = []
+        for pack in self.packs:
+            for rule in pack.rules:
+                if _selected(rule.id, select, ignore):
+                    rules.append(rule)
+                    self._cues[rule.id] = pack.context
+        self.rules = tuple(rules)
+        self._order = {r.id: i for i, r in enumerate(self.rules)}
+        self._text_rules = tuple(r for r in self.rules if not r.is_combination)
+        self._combinations = tuple(r for r in self.rules if r.is_combination)
+        self._by_keyword: dict[str, list[Rule]] = {}
+        for rule in self._text_rules:
+            for word in rule.keywords:
+                self._by_keyword.setdefault(word, []).append(rule)
+
+    def rule(self, rule_id: str) -> Rule | None:
+        """Look a rule up by id."""
+        return next((r for r in self.rules if r.id == rule_id), None)
+
+    def candidates(self, text: str) -> list[Rule]:
+        """The text rules whose keywords occur in ``text``, in catalogue order."""
+        found: dict[str, Rule] = {}
+        for word in set(_WORD.findall(text.lower())):
+            for rule in self._by_keyword.get(word, ()):
+                found[rule.id] = rule
+        return sorted(found.values(), key=lambda r: self._order[r.id])
+
+    def match(self, norm: Normalised) -> Matches:
+        """Every rule hit in the ad, evidence mapped back to the original text."""
+        text = norm.text
+        hits: list[Hit] = []
+        suppressed: list[Suppression] = []
+        for rule in self.candidates(text):
+            cues = self._cues[rule.id]
+            evidence: list[Evidence] = []
+            taken: list[tuple[int, int]] = []
+            for pattern in rule.patterns:
+                for m in pattern.finditer(text):
+                    a, b = m.span("ev") if "ev" in pattern.groupindex and m.group("ev") else m.span()
+                    if any(a < tb and ta < b for ta, tb in taken):
+                        continue
+                    ev = _evidence(norm, a, b)
+                    why = suppression(text, a, b, cues, negation=rule.negation, conditional=rule.hypothetical)
+                    if why:
+                        suppressed.append(Suppression(rule_id=rule.id, evidence=ev, reason=why[0], cue=why[1]))
+                        continue
+                    taken.append((a, b))
+                    evidence.append(ev)
+            if evidence:
+                evidence.sort(key=lambda e: e.start)
+                hits.append(Hit(rule=rule, evidence=tuple(evidence[:MAX_EVIDENCE])))
+        hits.extend(self._combine(hits))
+        return Matches(hits=tuple(hits), suppressed=tuple(suppressed))
+
+    def _combine(self, hits: list[Hit]) -> list[Hit]:
+        """Combination rules: every group of ``requires`` is met by some rule that fired."""
+        fired: list[Hit] = []
+        for combo in self._combinations:
+            evidence: list[Evidence] = []
+            for group in combo.requires:
+                members = [h for h in hits if any(_refers_to(ref, h.rule) for ref in group) and h.rule.weight > 0]
+                if not members:
+                    break
+                evidence.extend(members[0].evidence[:1])
+            else:
+                unique = sorted({(e.start, e.end): e for e in evidence}.values(), key=lambda e: e.start)
+                fired.append(Hit(rule=combo, evidence=tuple(unique)))
+        return fired
+
+
+def _evidence(norm: Normalised, a: int, b: int) -> Evidence:
+    """The original text behind a normalised span, trimmed of surrounding blanks."""
+    start, end = norm.original_span(a, b)
+    raw = norm.original[start:end]
+    lead = len(raw) - len(raw.lstrip())
+    trail = len(raw) - len(raw.rstrip())
+    start, end = start + lead, end - trail
+    return Evidence(text=norm.original[start:end], start=start, end=end)

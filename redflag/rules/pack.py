@@ -1,0 +1,199 @@
+"""Rule packs: reviewed data files of rules, validated when they are loaded.
+
+A pack is a TOML file with a ``[pack]`` header, a ``[context]`` table of cue lists used to
+switch triggers off (negation, warnings, hypotheticals) and a list of ``[[rule]]`` tables. Each
+rule carries its own examples; the test suite runs them all.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import tomllib
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from redflag.errors import RulePackError
+
+SEVERITIES = ("low", "medium", "high")
+CONFIDENCES = ("low", "medium", "high")
+CATEGORIES = (
+    "fees", "documents", "debt", "wages", "housing_movement", "vague_employer", "unrealistic_pay",
+    "no_requirements", "off_platform_contact", "urgency", "contract", "hours", "targeting",
+    "sexual_work_abroad", "travel_abroad", "scam_scheme", "combination", "good_practice",
+)
+_ID = re.compile(r"^[A-Z]{2,5}[0-9]{3}$")
+_REQUIRED = ("id", "title", "category", "indicator", "severity", "confidence", "weight", "rationale", "advice")
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    """A text a rule must fire on, with the phrase it must quote."""
+
+    text: str
+    evidence: str
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One red flag (or reassuring sign) and how to find it."""
+
+    id: str
+    title: str
+    category: str
+    indicator: str
+    severity: str
+    confidence: str
+    weight: float
+    rationale: str
+    advice: str
+    references: tuple[str, ...]
+    language: str
+    keywords: frozenset[str]
+    patterns: tuple[re.Pattern, ...]
+    negation: bool
+    hypothetical: bool
+    requires: tuple[tuple[str, ...], ...]
+    matches: tuple[Example, ...]
+    no_matches: tuple[str, ...]
+
+    @property
+    def is_combination(self) -> bool:
+        """Combination rules fire on other rules, not on text."""
+        return bool(self.requires)
+
+
+@dataclass(frozen=True, slots=True)
+class ContextCues:
+    """Word lists that decide whether a trigger is negated, hypothetical or closed off."""
+
+    negation: tuple[str, ...]
+    pre_negation: re.Pattern
+    post_negation: re.Pattern
+    hypothetical: re.Pattern
+    terminators: tuple[str, ...]
+    closing: tuple[str, ...]
+    window: int
+
+
+@dataclass(frozen=True, slots=True)
+class RulePack:
+    """A validated pack: its rules, its context cues and a hash of the file it came from."""
+
+    id: str
+    language: str
+    version: str
+    description: str
+    rules: tuple[Rule, ...]
+    context: ContextCues
+    sha256: str
+    path: str
+
+
+def _compile(pattern: str, where: str) -> re.Pattern:
+    try:
+        return re.compile(pattern, re.IGNORECASE)
+    except re.error as exc:
+        raise RulePackError(f"{where}: pattern does not compile: {exc}") from None
+
+
+def _rule(raw: dict, language: str, where: str) -> Rule:
+    missing = [k for k in _REQUIRED if k not in raw]
+    if missing:
+        raise RulePackError(f"{where}: rule {raw.get('id', '?')} lacks {', '.join(missing)}")
+    rid = raw["id"]
+    where = f"{where}: rule {rid}"
+    if not _ID.match(rid):
+        raise RulePackError(f"{where}: id must be 2-5 capitals and 3 digits, like FEE001")
+    if raw["category"] not in CATEGORIES:
+        raise RulePackError(f"{where}: unknown category {raw['category']!r}")
+    if raw["severity"] not in SEVERITIES or raw["confidence"] not in CONFIDENCES:
+        raise RulePackError(f"{where}: severity and confidence must be one of {', '.join(SEVERITIES)}")
+    weight = float(raw["weight"])
+    if not -50 <= weight <= 60:
+        raise RulePackError(f"{where}: weight {weight} outside -50..60")
+    requires = tuple(tuple(group) for group in raw.get("requires", ()))
+    patterns = tuple(_compile(p, where) for p in raw.get("patterns", ()))
+    if not patterns and not requires:
+        raise RulePackError(f"{where}: needs patterns (or requires, for a combination rule)")
+    keywords = frozenset(k.lower() for k in raw.get("keywords", ()))
+    if patterns and not keywords:
+        raise RulePackError(f"{where}: needs keywords (the words that let the engine skip it quickly)")
+    matches = tuple(Example(m["text"], m["evidence"]) for m in raw.get("match", ()))
+    no_matches = tuple(raw.get("no_match", ()))
+    if not matches or not no_matches:
+        raise RulePackError(f"{where}: needs examples that must match and examples that must not")
+    for ex in matches:
+        if ex.evidence not in ex.text:
+            raise RulePackError(f"{where}: example evidence {ex.evidence!r} is not in its text")
+    return Rule(
+        id=rid, title=raw["title"], category=raw["category"], indicator=raw["indicator"],
+        severity=raw["severity"], confidence=raw["confidence"], weight=weight,
+        rationale=raw["rationale"].strip(), advice=raw["advice"].strip(),
+        references=tuple(raw.get("references", ())), language=language, keywords=keywords,
+        patterns=patterns, negation=bool(raw.get("negation", True)),
+        hypothetical=bool(raw.get("hypothetical", True)), requires=requires,
+        matches=matches, no_matches=no_matches,
+    )
+
+
+def _context(raw: dict, where: str) -> ContextCues:
+    try:
+        return ContextCues(
+            negation=tuple(raw["negation"]),
+            pre_negation=_compile(r"(?:" + "|".join(raw["pre_negation"]) + r")", f"{where}: pre_negation"),
+            post_negation=_compile(r"^(?:" + "|".join(raw["post_negation"]) + r")", f"{where}: post_negation"),
+            hypothetical=_compile(r"(?:" + "|".join(raw["hypothetical"]) + r")", f"{where}: hypothetical"),
+            terminators=tuple(raw["terminators"]),
+            closing=tuple(raw["closing"]),
+            window=int(raw.get("window", 7)),
+        )
+    except KeyError as exc:
+        raise RulePackError(f"{where}: [context] lacks {exc.args[0]}") from None
+
+
+def parse_pack(data: bytes, path: str) -> RulePack:
+    """Validate a pack's bytes; every problem is a RulePackError naming the file and the rule."""
+    try:
+        raw = tomllib.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise RulePackError(f"{path}: not a valid TOML rule pack: {exc}") from None
+    head = raw.get("pack", {})
+    language = head.get("language", "en")
+    rules = tuple(_rule(r, language, path) for r in raw.get("rule", ()))
+    ids = [r.id for r in rules]
+    dupes = sorted({i for i in ids if ids.count(i) > 1})
+    if dupes:
+        raise RulePackError(f"{path}: duplicate rule ids {', '.join(dupes)}")
+    known = set(ids) | set(CATEGORIES)
+    for r in rules:
+        for group in r.requires:
+            for ref in group:
+                if ref not in known and not any(i.startswith(ref) for i in ids):
+                    raise RulePackError(f"{path}: rule {r.id} requires unknown rule or category {ref!r}")
+    return RulePack(
+        id=head.get("id", Path(path).stem), language=language, version=str(head.get("version", "0")),
+        description=head.get("description", ""), rules=rules, context=_context(raw.get("context", {}), path),
+        sha256=hashlib.sha256(data).hexdigest(), path=path,
+    )
+
+
+def load_pack(path: str | Path) -> RulePack:
+    """Load a pack from a file of the user's."""
+    p = Path(path)
+    try:
+        data = p.read_bytes()
+    except OSError as exc:
+        raise RulePackError(f"cannot read rule pack {p}: {exc.strerror}") from None
+    return parse_pack(data, str(p))
+
+
+def builtin_packs() -> list[RulePack]:
+    """The packs shipped inside the package, in name order."""
+    folder = resources.files("redflag.rules") / "packs"
+    return [
+        parse_pack(entry.read_bytes(), f"redflag/rules/packs/{entry.name}")
+        for entry in sorted(folder.iterdir(), key=lambda e: e.name)
+        if entry.name.endswith(".toml")
+    ]
