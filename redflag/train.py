@@ -93,8 +93,8 @@ def encode_labels(values: Any, label_col: str, positive: Any = None) -> tuple[li
         if pos not in names:
             raise InputError(f"positive class {pos!r} not found in {label_col!r}; classes are {names}")
         y = [int(_label_name(v) == pos) for v in raw]
-        negative = names[0] if len(names) == 2 and names[0] != pos else (names[1] if len(names) == 2 else "rest")
-        return y, pos, negative
+        others = [n for n in names if n != pos]
+        return y, pos, others[0] if len(others) == 1 else "rest"  # more than two classes: one against the rest
     lowered = {n.lower() for n in names}
     if len(names) == 2 and lowered <= _TRUE | _FALSE and len(lowered & _TRUE) == 1 and len(lowered & _FALSE) == 1:
         pos = next(n for n in names if n.lower() in _TRUE)
