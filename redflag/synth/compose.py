@@ -101,6 +101,10 @@ class Composer:
         boiler = r.random() < fam.boilerplate
         sec["intro"] = [v.pick("gen_intro" if boiler and r.random() < 0.7 else "intro")
                         for _ in range(r.choice((1, 1, 2, 3) if boiler else (1, 1, 2)) if long else 1)]
+        if r.random() < fam.prose:
+            sec["intro"] += self.sample("role_prose", r.randint(1, 4) if long else 1)
+        if r.random() < fam.agency:
+            sec["intro"] = self.sample("agency_intro", r.randint(1, 2)) + sec["intro"][1:]
         lo, hi = (3, 10) if long else (1, 4)
         sec["duties"] = self.sector_items("duties", r.randint(lo, hi))
         sec["reqs"] = self.sector_items("reqs", r.randint(lo - 1, hi - 2) if long else r.randint(0, 3))

@@ -36,6 +36,8 @@ class Family:
     brand: float
     boilerplate: float
     perks: float
+    prose: float
+    agency: float
 
 
 @dataclass(frozen=True)
@@ -75,6 +77,7 @@ def bank() -> Bank:
             n_flags=tuple(f.get("n_flags", (0, 0))), honest=f.get("honest", {}),
             abroad=f.get("abroad", 0.0), brand=f.get("brand", 0.0),
             boilerplate=f.get("boilerplate", 0.04), perks=f.get("perks", 0.0),
+            prose=f.get("prose", 0.15 if f["type"] != "none" else 0.6), agency=f.get("agency", 0.0),
         )
         if fam.type not in TYPES:
             raise ValueError(f"family {key}: bad type {fam.type}")
