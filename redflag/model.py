@@ -31,6 +31,7 @@ CHUNK = 32
 CACHE_LIMIT = 1 << 20
 
 _WORD_RE = re.compile(TOKEN_PATTERN)
+_LOG_TF = [0.0] + [1.0 + math.log(k) for k in range(1, 64)]
 _NONSPACE_RE = re.compile(r"\S+")
 
 
@@ -199,6 +200,7 @@ class _Block:
         self.coef = coef[offset : offset + self.n]
         self._vocab: dict[str, int] | None = None
         self._np: dict[str, Any] | None = None
+        self._grams: dict[str, tuple[tuple[int, int], ...]] = {}
 
     @property
     def vocab(self) -> dict[str, int]:
@@ -208,42 +210,51 @@ class _Block:
 
     # -- one document, pure Python, with places in the text
 
-    def explain_counts(self, low: str) -> tuple[dict[int, int], dict[int, list], list]:
-        """Counts per column, and where each column occurs (token spans or whitespace words)."""
-        vocab = self.vocab
-        counts: dict[int, int] = {}
-        places: dict[int, list] = {}
+    def word_grams(self, word: str) -> tuple[tuple[int, int], ...]:
+        """(column, multiplicity) of a whitespace word's in-vocabulary char n-grams, cached per word."""
+        hit = self._grams.get(word)
+        if hit is None:
+            if len(self._grams) > CACHE_LIMIT:
+                self._grams.clear()
+            vocab = self.vocab
+            hit = self._grams[word] = tuple(Counter(vocab[g] for g in _char_wb_grams(word, self.lo, self.hi) if g in vocab).items())
+        return hit
+
+    def term_weights(self, low: str) -> dict[str, float]:
+        """Each present term's share of the log-odds: its tf-idf value times its coefficient.
+
+        Word blocks give one entry per n-gram; char blocks give one entry per whitespace word,
+        sharing each n-gram's contribution among the words that contain it, by count.
+        """
+        coef = self.coef
         if self.analyzer == "word":
-            toks = [(m.group(), m.start(), m.end()) for m in _WORD_RE.finditer(low)]
+            toks = _WORD_RE.findall(low)
+            grams: list[str] = []
             for n in range(self.lo, self.hi + 1):
-                for i in range(len(toks) - n + 1):
-                    term = toks[i][0] if n == 1 else " ".join(t[0] for t in toks[i : i + n])
-                    col = vocab.get(term)
-                    if col is not None:
-                        counts[col] = counts.get(col, 0) + 1
-                        places.setdefault(col, []).append((toks[i][1], toks[i + n - 1][2]))
-            return counts, places, []
-        words: dict[str, list[tuple[int, int]]] = {}
-        for m in _NONSPACE_RE.finditer(low):
-            words.setdefault(m.group(), []).append((m.start(), m.end()))
-        per_word = []
-        for w, occ in words.items():
-            wc = Counter(vocab[g] for g in _char_wb_grams(w, self.lo, self.hi) if g in vocab)
-            for col, c in wc.items():
-                counts[col] = counts.get(col, 0) + c * len(occ)
-            per_word.append((w, occ, wc))
-        return counts, places, per_word
+                grams += toks if n == 1 else [" ".join(toks[i : i + n]) for i in range(len(toks) - n + 1)]
+            counts = Counter(c for c in map(self.vocab.get, grams) if c is not None)
+            return {self.terms[c]: v * coef[c] for c, v in self.values(counts).items()}
+        per_word = [(w, k, self.word_grams(w)) for w, k in Counter(low.split()).items()]
+        counts: dict[int, int] = {}
+        for _, k, wg in per_word:
+            for c, m in wg:
+                counts[c] = counts.get(c, 0) + m * k
+        per_hit = {c: v * coef[c] / counts[c] for c, v in self.values(counts).items()}
+        return {w: k * sum(per_hit[c] * m for c, m in wg) for w, k, wg in per_word if wg}
 
     def values(self, counts: dict[int, int]) -> dict[int, float]:
         """tf-idf values of one document, normalised as the vectorizer does."""
+        idf = self.idf
         if self.sublinear:
-            vals = {c: (1.0 + math.log(k)) * self.idf[c] for c, k in counts.items()}
+            tf = _LOG_TF
+            vals = {c: (tf[k] if k < 64 else 1.0 + math.log(k)) * idf[c] for c, k in counts.items()}
         else:
-            vals = {c: k * self.idf[c] for c, k in counts.items()}
+            vals = {c: k * idf[c] for c, k in counts.items()}
         if self.norm == "l2" and vals:
-            norm = math.sqrt(math.fsum(v * v for v in vals.values()))
+            norm = math.sqrt(sum(v * v for v in vals.values()))
             if norm > 0:
-                vals = {c: v / norm for c, v in vals.items()}
+                inv = 1.0 / norm
+                vals = {c: v * inv for c, v in vals.items()}
         return vals
 
     # -- many documents, vectorised with numpy
@@ -452,52 +463,68 @@ class LinearModel:
         z = self.decision_function(texts)
         return np.exp(-np.logaddexp(0.0, -z))
 
-    def contributions(self, text: str) -> tuple[float, list[tuple[str, str, float, list[Evidence]]]]:
-        """Every present term's share of the log-odds (tf-idf × coefficient), with its places in the text."""
+    def explain(self, text: str, top_k: int | None = 8) -> ModelOutput:
+        """Probability plus the terms that pushed it up or down most, each tied to its places in the ad.
+
+        A term's weight is its share of the log-odds (tf-idf value × coefficient); with top_k=None
+        the weights of all terms plus the intercept add up to the log-odds exactly. Char n-grams
+        are reported as the words that contain them, folded into the word term when there is one.
+        """
         if not isinstance(text, str):
             raise InputError(f"expected text, got {type(text).__name__}")
         low, back = _lower_map(text)
-        rows: list[tuple[str, str, float, list[Evidence]]] = []
+        merged: dict[str, list] = {}  # display term -> [weight, "word" | "char_wb"]
+        char_words: list[dict[str, float]] = []
         for blk in self.blocks:
-            counts, places, per_word = blk.explain_counts(low)
-            vals = blk.values(counts)
-            contrib = {c: v * blk.coef[c] for c, v in vals.items()}
+            weights = blk.term_weights(low) if blk.n else {}
             if blk.analyzer == "word":
-                for c, w in contrib.items():
-                    spans = [_span(text, back, s, e) for s, e in places[c][:MAX_SPANS]]
-                    rows.append(("word", blk.terms[c], w, spans))
-                continue
-            # share each char n-gram's contribution among the words that contain it, by count
-            for w, occ, wc in per_word:
-                share = math.fsum(contrib[c] * k * len(occ) / counts[c] for c, k in wc.items())
-                if wc:
-                    rows.append(("char_wb", w, share, [_span(text, back, s, e) for s, e in occ[:MAX_SPANS]]))
-        return self.intercept, rows
-
-    def explain(self, text: str, top_k: int | None = 8) -> ModelOutput:
-        """Probability plus the terms that pushed it up or down most, each tied to its places in the ad."""
-        intercept, rows = self.contributions(text)
-        z = intercept + math.fsum(r[2] for r in rows)
-        merged: dict[str, list] = {}
-        for analyzer, term, weight, spans in rows:
-            if analyzer == "word":
-                merged[term] = [weight, spans]
-        words = set(merged)
-        for analyzer, term, weight, spans in rows:
-            if analyzer == "word":
-                continue
-            core = _WORD_RE.findall(term)
-            # prefer showing the word term; the char n-grams of that word add to its weight
-            key = core[0] if len(core) == 1 and core[0] in words else term
-            merged.setdefault(key, [0.0, spans])[0] += weight
+                for term, w in weights.items():
+                    entry = merged.setdefault(term, [0.0, "word"])
+                    entry[0] += w
+            else:
+                char_words.append(weights)
+        for weights in char_words:
+            for word, w in weights.items():
+                core = _WORD_RE.findall(word)
+                key = core[0] if len(core) == 1 and merged.get(core[0], (0, ""))[1] == "word" else word
+                merged.setdefault(key, [0.0, "char_wb"])[0] += w
+        z = self.intercept + sum(e[0] for e in merged.values())
         ranked = sorted(merged.items(), key=lambda kv: (-abs(kv[1][0]), kv[0]))
         if top_k is not None:
             ranked = ranked[: max(0, top_k)]
-        terms = tuple(
-            Term(term=t, weight=w, spans=tuple(sorted(set(sp), key=lambda e: (e.start, e.end))[:MAX_SPANS]))
-            for t, (w, sp) in ranked
-        )
+        places = _Places(text, low, back)
+        terms = tuple(Term(term=t, weight=w, spans=places.find(t, kind)) for t, (w, kind) in ranked)
         return ModelOutput(probability=_sigmoid(z), terms=terms, name=self.name)
+
+
+class _Places:
+    """Finds where a term occurs in the ad, scanning the text only when a span is first asked for."""
+
+    def __init__(self, text: str, low: str, back: list[int] | None) -> None:
+        self.text, self.low, self.back = text, low, back
+        self._tokens: list[tuple[str, int, int]] | None = None
+        self._words: dict[str, list[tuple[int, int]]] | None = None
+
+    def find(self, term: str, kind: str) -> tuple[Evidence, ...]:
+        spans: list[tuple[int, int]] = []
+        if kind == "word":
+            if self._tokens is None:
+                self._tokens = [(m.group(), m.start(), m.end()) for m in _WORD_RE.finditer(self.low)]
+            toks = self._tokens
+            parts = term.split(" ")
+            n = len(parts)
+            for i in range(len(toks) - n + 1):
+                if toks[i][0] == parts[0] and all(toks[i + j][0] == parts[j] for j in range(1, n)):
+                    spans.append((toks[i][1], toks[i + n - 1][2]))
+                    if len(spans) == MAX_SPANS:
+                        break
+        else:
+            if self._words is None:
+                self._words = {}
+                for m in _NONSPACE_RE.finditer(self.low):
+                    self._words.setdefault(m.group(), []).append((m.start(), m.end()))
+            spans = self._words.get(term, [])[:MAX_SPANS]
+        return tuple(_span(self.text, self.back, s, e) for s, e in spans)
 
 
 def _block_scores(blk: _Block, lows: list[str]) -> Any:
