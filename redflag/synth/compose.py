@@ -96,19 +96,20 @@ class Composer:
         elif r.random() < fam.perks:
             sec["profile"] = [v.pick("agency_perks") for _ in range(r.choice((1, 2, 3)))]
         elif r.random() < fam.profile:
-            sec["profile"] = [v.pick("profile_open")] + self.sample("profile_story", r.choice((0, 1, 2, 3))) \
-                + self.sample("profile_more", r.choice((0, 1, 2, 3)))
+            k = (0, 1, 2, 3, 4) if long else (0, 1, 1, 2)
+            sec["profile"] = [v.pick("profile_open")] + self.sample("profile_story", r.choice(k)) \
+                + self.sample("profile_more", r.choice(k))
         boiler = r.random() < fam.boilerplate
         sec["intro"] = [v.pick("gen_intro" if boiler and r.random() < 0.7 else "intro")
                         for _ in range(r.choice((1, 1, 2, 3) if boiler else (1, 1, 2)) if long else 1)]
         if r.random() < fam.prose:
-            sec["intro"] += self.sample("role_prose", r.randint(1, 4) if long else 1)
+            sec["intro"] += self.sample("role_prose", r.randint(1, 5) if long else r.randint(1, 2))
         if r.random() < fam.agency:
             sec["intro"] = self.sample("agency_intro", r.randint(1, 2)) + sec["intro"][1:]
-        lo, hi = (3, 10) if long else (1, 4)
+        lo, hi = (3, 12) if long else (1, 5)
         sec["duties"] = self.sector_items("duties", r.randint(lo, hi))
-        sec["reqs"] = self.sector_items("reqs", r.randint(lo - 1, hi - 2) if long else r.randint(0, 3))
-        sec["benefits"] = self.sector_items("benefits", r.randint(0, hi - 3) if long else r.randint(0, 2))
+        sec["reqs"] = self.sector_items("reqs", r.randint(lo - 1, hi - 2) if long else r.randint(0, 4))
+        sec["benefits"] = self.sector_items("benefits", r.randint(1, hi - 4) if long else r.randint(0, 3))
         if boiler:
             gd = self.sample("gen_duties", r.randint(2, 7))
             sec["duties"] = gd + sec["duties"][: r.randint(0, 3)]
@@ -117,6 +118,8 @@ class Composer:
             sec["apply"] = [v.pick("apply") for _ in range(r.choice((1, 1, 2)))]
         if long and r.random() < 0.45:
             sec["closing"] = [v.pick("closing") for _ in range(r.choice((1, 1, 2)))]
+        if long and r.random() < (0.55 if fam.type == "none" else 0.3):
+            sec["closing"] = self.sample("long_para", r.randint(1, 3)) + sec["closing"]
         for group in honest:
             self._place(sec, self.honest_phrase(group), HONEST_SECTIONS[group])
         for cat in flags:
