@@ -2,7 +2,7 @@
 
 Cold start: each run is a fresh interpreter that loads the model and scores one ad, as a moderator's
 one-off check does; the median over repeats is printed for both paths.
-Throughput (--throughput CSV): ads per second of LinearModel.predict_proba vs Pipeline.predict_proba.
+Throughput (--throughput CSV [--text-cols a,b]): ads per second of LinearModel.predict_proba vs Pipeline.predict_proba.
 
     python bench/bench_cold_start.py [--model models/default.joblib] [--repeat 15] [--throughput data.csv]
 """
@@ -39,14 +39,14 @@ def time_fresh(code: str, repeat: int) -> list[float]:
     return times
 
 
-def throughput(model_path: str, csv: str, text_col: str, limit: int) -> None:
+def throughput(model_path: str, csv: str, text_cols: list[str], limit: int) -> None:
     """Ads per second of both paths on the same texts, after one warm-up pass of each."""
     import numpy as np
     import pandas as pd
 
-    from redflag.model import load, load_pipeline
+    from redflag.model import join_fields, load, load_pipeline
 
-    texts = pd.read_csv(csv)[text_col].fillna("").astype(str).tolist()[:limit]
+    texts = [join_fields(row) for row in pd.read_csv(csv)[text_cols].itertuples(index=False)][:limit]
     fast, pipe = load(model_path), load_pipeline(model_path)
     mean_len = sum(map(len, texts)) / max(1, len(texts))
     t0 = time.perf_counter()
@@ -71,7 +71,7 @@ def main() -> None:
     ap.add_argument("--model", default=str(ROOT / "models" / "default.joblib"))
     ap.add_argument("--repeat", type=int, default=15)
     ap.add_argument("--throughput", metavar="CSV", help="also measure batch ads/s on this CSV")
-    ap.add_argument("--text-col", default="text")
+    ap.add_argument("--text-cols", default="text", help="comma-separated columns, joined with newlines")
     ap.add_argument("--limit", type=int, default=2000)
     args = ap.parse_args()
     path = str(Path(args.model).resolve())
@@ -84,7 +84,7 @@ def main() -> None:
     print(f"  fast  load() + explain()   : {fast:.3f} s")
     print(f"  naive joblib + predict_proba: {naive:.3f} s")
     if args.throughput:
-        throughput(path, args.throughput, args.text_col, args.limit)
+        throughput(path, args.throughput, args.text_cols.split(","), args.limit)
 
 
 if __name__ == "__main__":
