@@ -416,7 +416,11 @@ class _Interner(dict):
 
 
 class LinearModel:
-    """The exported TF-IDF + logistic-regression model: batch probabilities and per-ad explanations."""
+    """The exported TF-IDF + logistic-regression model: batch probabilities and per-ad explanations.
+
+    Scoring keeps per-word caches to go faster on later batches, so one instance should not be
+    shared between threads; processes each load their own.
+    """
 
     def __init__(self, arrays: dict[str, array], card: dict, path: Path) -> None:
         meta = json.loads(arrays["meta"].tobytes().decode("utf-8"))
@@ -435,6 +439,8 @@ class LinearModel:
         for spec in meta["blocks"]:
             if spec["analyzer"] not in ("word", "char_wb"):
                 raise ModelError(f"{path}: unsupported analyzer {spec['analyzer']!r}")
+            if spec["analyzer"] == "word" and not 1 <= spec["ngram_range"][0] <= spec["ngram_range"][1] <= 2:
+                raise ModelError(f"{path}: word n-grams {spec['ngram_range']} not supported (1 to 2)")
             blk = _Block(spec, arrays[f"{spec['name']}_vocab"], arrays[f"{spec['name']}_idf"], coef, offset)
             self.blocks.append(blk)
             offset += blk.n
