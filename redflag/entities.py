@@ -199,16 +199,18 @@ def _parse_phone(digits: str, region: str | None, intl: bool, cued: bool, spaced
     return None
 
 
-def _phone_kind(low: str, start: int, end: int) -> tuple[str, bool]:
-    """Which messenger (or plain phone) the number belongs to, and whether a phone cue is near."""
+def _phone_kind(low: str, start: int, end: int) -> tuple[str, int]:
+    """Which messenger (or plain phone) the number belongs to, and how strongly it is cued (0-2)."""
     before = low[max(0, start - 30):start]
     m = _MESSENGER_BEFORE.search(before)
     if m:
-        return _messenger(m.group(1)) if not m.group(1).startswith(("w", "wa")) else "whatsapp", True
+        return _messenger(m.group(1)) if not m.group(1).startswith(("w", "wa")) else "whatsapp", 2
     m = _MESSENGER_AFTER.match(low, end, min(len(low), end + 24))
     if m:
-        return _messenger(m.group(1)), True
-    return "phone", bool(_PHONE_CUE.search(before[-16:])) or bool(_STRONG_CUE.search(before))
+        return _messenger(m.group(1)), 2
+    if _STRONG_CUE.search(before):
+        return "phone", 2
+    return "phone", 1 if _PHONE_CUE.search(before[-16:]) else 0
 
 
 def _phones(text: str, low: str, words: frozenset[bytes], region: str | None, taken: _Spans) -> list[Entity]:
@@ -248,7 +250,7 @@ def _phones(text: str, low: str, words: frozenset[bytes], region: str | None, ta
             digits = re.sub(r"\D", "", chunk)
         before = low[max(0, s - 24):s]
         kind, cued = _phone_kind(low, s, e)
-        if not cued and (_NOT_PHONE_BEFORE.search(before) or _MONEY_AFTER.match(low[e:e + 12])):
+        if cued < 2 and (_NOT_PHONE_BEFORE.search(before) or _MONEY_AFTER.match(low[e:e + 12])):
             continue
         intl = chunk.lstrip("(").startswith("+")
         if not intl and digits.startswith("00") and len(digits) > 9:
@@ -259,7 +261,7 @@ def _phones(text: str, low: str, words: frozenset[bytes], region: str | None, ta
         groups = re.findall(r"\d+", chunk) if digits.isdigit() and len(chunk) > len(digits) else []
         while True:
             if 7 <= len(digits) <= 15:
-                value = _parse_phone(digits, region, intl, cued, spaced)
+                value = _parse_phone(digits, region, intl, cued > 0, spaced)
             if value or len(groups) < 3:
                 break
             last = groups.pop()
@@ -976,6 +978,8 @@ def link_key(entity: Entity) -> tuple[str, str] | None:
         return None
     if value.startswith("+") and value[1:].isdigit():
         return ("number", value)
+    if value.startswith("[") and value.endswith("]") and ":" in value:
+        return ("redacted", value[value.index(":") + 1:-1])  # equal values give equal hashes whatever the kind
     if kind == "url" and entity.domain:
         return ("domain", entity.domain)
     return (kind, value)

@@ -410,16 +410,18 @@ def link_records(
         for key in keys_by_root.get(root, ()):
             ms = shared[key]
             kind = key[0]
-            if kind == "number":
-                messengers = [k for k, _ in kinds_seen[key].most_common() if k != "phone"]
-                kind = messengers[0] if messengers else "phone"
-            elif kind == "url":
-                kind = "url"
+            value = key[1]
+            if kind in ("number", "redacted"):
+                seen = [k for k, _ in kinds_seen[key].most_common()]
+                messengers = [k for k in seen if k != "phone"]
+                kind = messengers[0] if messengers else seen[0]
+                if key[0] == "redacted":
+                    value = f"[{kind}:{value}]"
             n_high = sum(high[m] for m in ms)
             n_low = sum(low[m] for m in ms)
             if n_high and n_low:
                 watch.update(m for m in ms if low[m])
-            idents.append(SharedIdentifier(kind=kind, value=key[1], ads=len(ms), high_risk=n_high, low_risk=n_low))
+            idents.append(SharedIdentifier(kind=kind, value=value, ads=len(ms), high_risk=n_high, low_risk=n_low))
         idents.sort(key=lambda x: (-x.ads, x.kind, x.value))
         link_kinds = (["identifier"] if idents else []) + (["near-duplicate"] if dup_members.intersection(members) else [])
         member_ids = sorted(ids[m] for m in members)
