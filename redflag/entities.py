@@ -291,6 +291,9 @@ _MAIL_PROVIDERS = frozenset({
 })
 
 
+_OBF_TAIL = re.compile(
+    r"\s{0,3}[a-z0-9][a-z0-9\-]{0,62}(?:\s{0,3}[\[({<]\s{0,2}(?:dot|\.)\s{0,2}[\])}>]\s{0,3}|\s{1,3}dot\s{1,3}|\.)[a-z0-9]"
+)
 _LOCAL_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789._%+-")
 _OBF_ANCHORS = ("[at]", "(at)", "{at}", "<at>", "[@]", "(@)", " @ ", " at ", "[ at ]", "( at )")
 
@@ -317,16 +320,18 @@ def _emails(text: str, low: str, taken: _Spans) -> list[Entity]:
     for anchor in _OBF_ANCHORS:
         p = low.find(anchor)
         while p >= 0:
-            if not taken.overlaps(p, p + len(anchor)):
-                window = low[p:p + 200]
-                if "." in window or " dot " in window or "[dot]" in window or "(dot)" in window:
-                    for m in _OBF_EMAIL.finditer(low, max(0, p - 65), min(len(low), p + 200)):
-                        if m.start() < p + 1 < m.end():
-                            ent = _obf_email(text, m)
-                            if ent:
-                                out.append(ent)
-                                taken.add(ent.start, ent.end)
-                            break
+            if not taken.overlaps(p, p + len(anchor)) and _OBF_TAIL.match(low, p + len(anchor)):
+                start = p
+                while start > 0 and p - start < 3 and low[start - 1] in " \t":
+                    start -= 1
+                local_end = start
+                while start > 0 and local_end - start < 64 and low[start - 1] in _LOCAL_CHARS:
+                    start -= 1
+                m = _OBF_EMAIL.match(low, start) if start < local_end else None
+                ent = _obf_email(text, m) if m and m.end() > p + len(anchor) else None
+                if ent:
+                    out.append(ent)
+                    taken.add(ent.start, ent.end)
             p = low.find(anchor, p + 1)
     return out
 
@@ -338,8 +343,10 @@ def _obf_email(text: str, m: re.Match) -> Entity | None:
         return None
     whole = m.group(0)
     plain_at = not any(c in whole for c in "[({<")
-    if plain_at and "dot" not in rest and host not in _MAIL_PROVIDERS and not re.search(r"[\d._]", local):
-        return None  # "work at home.net" is prose, not an address
+    if plain_at and "dot" not in rest and host not in _MAIL_PROVIDERS and (
+        not re.search(r"[\d._]", local) or labels[-1] in _WORDY_TLDS or not text[m.start(3):m.end()].islower()
+    ):
+        return None  # "work at home.net" and "10th at 8am.To apply" are prose, not addresses
     s, e = m.span()
     return Entity(kind="email", value=local + "@" + ".".join(labels), text=text[s:e], start=s, end=e,
                   domain=registered_domain(".".join(labels)))

@@ -65,6 +65,7 @@ def test_emails_plain_and_obfuscated():
 
 def test_prose_with_at_is_not_an_email():
     assert found("Work at home. Net pay is great. Meet at noon dot", "email") == []
+    assert found("Deadline is November 10th at 8am.To apply, write", "email") == []
 
 
 def test_whatsapp_numbers_and_links():
