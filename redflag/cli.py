@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 import sys
+from collections.abc import Callable
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
 
 import typer
 
@@ -17,10 +22,189 @@ app = typer.Typer(
 )
 
 
+def errors_exit_2(command: Callable) -> Callable:
+    """Turn a RedflagError raised by a command into one line on stderr and exit code 2."""
+
+    @functools.wraps(command)
+    def wrapper(*args, **kwargs):
+        try:
+            return command(*args, **kwargs)
+        except RedflagError as exc:
+            typer.echo(f"redflag: error: {exc}", err=True)
+            raise typer.Exit(2) from None
+
+    return wrapper
+
+
 def fail(message: str) -> None:
     """Print a one-line error on stderr and exit 2 (usage or input error)."""
     typer.echo(f"redflag: error: {message}", err=True)
     raise typer.Exit(2)
+
+
+class Format(str, Enum):
+    """Output formats of `check`."""
+
+    text = "text"
+    json = "json"
+
+
+class Level(str, Enum):
+    """Risk levels, lowest first."""
+
+    low = "low"
+    medium = "medium"
+    high = "high"
+
+
+LEVEL_RANK = {"low": 0, "medium": 1, "high": 2}
+
+
+def _codes(values: list[str] | None) -> tuple[str, ...]:
+    """Rule codes given repeatedly or comma-separated, ruff style."""
+    out: list[str] = []
+    for value in values or ():
+        out += [v.strip().upper() for v in value.split(",") if v.strip()]
+    return tuple(out)
+
+
+SelectOpt = Annotated[Optional[list[str]], typer.Option("--select", help="Only these rule codes or prefixes (e.g. FEE,DOC001).")]
+IgnoreOpt = Annotated[Optional[list[str]], typer.Option("--ignore", help="Skip these rule codes or prefixes.")]
+PackOpt = Annotated[Optional[list[Path]], typer.Option("--rules", help="An extra rule pack (TOML) to load beside the built-in ones.")]
+ModelOpt = Annotated[Optional[Path], typer.Option("--model", help="A model file (.npz/.joblib) with its card beside it; default: the shipped model.")]
+NoModelOpt = Annotated[bool, typer.Option("--no-model", help="Rules only: do not load the classifier.")]
+WeightsOpt = Annotated[Optional[Path], typer.Option("--weights", help="A fusion weights file from 'redflag train' or 'redflag evaluate --fit-weights'.")]
+
+
+def _checker(select, ignore, packs, model, no_model, weights, region=None, entities=True):
+    from redflag.pipeline import Checker, Config
+
+    return Checker(Config(
+        packs=tuple(str(p) for p in packs or ()), select=_codes(select), ignore=_codes(ignore),
+        model=str(model) if model else None, use_model=not no_model,
+        weights=str(weights) if weights else None, region=region, entities=entities,
+    ))
+
+
+@app.command()
+@errors_exit_2
+def check(
+    source: Annotated[str, typer.Argument(help="The ad: its text, a file (.txt/.html/.md), or - for standard input.")],
+    format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.text,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only the score and the level.")] = False,
+    fail_on: Annotated[Level, typer.Option("--fail-on", help="Exit 1 when the level is at or above this.")] = Level.high,
+    select: SelectOpt = None,
+    ignore: IgnoreOpt = None,
+    rules: PackOpt = None,
+    model: ModelOpt = None,
+    no_model: NoModelOpt = False,
+    weights: WeightsOpt = None,
+    region: Annotated[Optional[str], typer.Option("--region", help="Default country for phone numbers without a country code (e.g. GB).")] = None,
+) -> None:
+    """Check one job ad and explain its red flags with the phrases that triggered them."""
+    from redflag.inputs import read_ad
+
+    text, name = read_ad(source)
+    result = _checker(select, ignore, rules, model, no_model, weights, region).check(text)
+    if format is Format.json:
+        from redflag.render.jsonfmt import write_json
+
+        write_json(result, sys.stdout, source=name)
+    else:
+        from rich.console import Console
+
+        from redflag.render.terminal import render, render_quiet
+
+        console = Console(highlight=False)
+        if quiet:
+            render_quiet(result, console)
+        else:
+            render(result, text, console, source=name)
+    if LEVEL_RANK[result.level] >= LEVEL_RANK[fail_on.value]:
+        raise typer.Exit(1)
+
+
+@app.command("rules")
+@errors_exit_2
+def rules_cmd(
+    format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.text,
+    select: SelectOpt = None,
+    ignore: IgnoreOpt = None,
+    rules: PackOpt = None,
+) -> None:
+    """List the rule catalogue: id, title, severity, indicator, language."""
+    from redflag.rules.engine import RuleEngine
+    from redflag.rules.pack import builtin_packs, load_pack
+
+    engine = RuleEngine(builtin_packs() + [load_pack(p) for p in rules or ()], _codes(select), _codes(ignore))
+    if format is Format.json:
+        import json
+
+        rows = [{"id": r.id, "title": r.title, "category": r.category, "severity": r.severity,
+                 "confidence": r.confidence, "weight": r.weight, "indicator": r.indicator, "language": r.language}
+                for r in engine.rules]
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=f"{len(engine.rules)} rules", show_lines=False)
+    for col in ("id", "title", "severity", "weight", "indicator", "lang"):
+        table.add_column(col, overflow="fold")
+    for r in engine.rules:
+        table.add_row(r.id, r.title, r.severity, f"{r.weight:+g}", r.indicator, r.language)
+    Console().print(table)
+
+
+@app.command()
+@errors_exit_2
+def explain(rule_id: Annotated[str, typer.Argument(help="A rule id, e.g. FEE001.")]) -> None:
+    """Show one rule: what it looks for, why, what to do, its references and its examples."""
+    from rich.console import Console
+    from rich.text import Text
+
+    from redflag.rules.engine import RuleEngine
+    from redflag.rules.pack import builtin_packs
+
+    engine = RuleEngine(builtin_packs())
+    rule = engine.rule(rule_id.upper())
+    if rule is None:
+        fail(f"no rule {rule_id!r}; 'redflag rules' lists them")
+    console = Console(highlight=False)
+    console.print(Text(f"{rule.id}  {rule.title}", style="bold"))
+    for label, value in (("category", rule.category), ("indicator", rule.indicator), ("severity", rule.severity),
+                         ("confidence", rule.confidence), ("weight", f"{rule.weight:+g} points"), ("language", rule.language)):
+        console.print(Text(f"  {label:<11}{value}"))
+    if rule.requires:
+        console.print(Text("  fires when all of: " + "; ".join(" or ".join(g) for g in rule.requires)))
+    console.print(Text("Why it matters", style="bold"))
+    console.print(Text(f"  {rule.rationale}"))
+    console.print(Text("What to do", style="bold"))
+    console.print(Text(f"  {rule.advice}"))
+    if rule.references:
+        console.print(Text("References", style="bold"))
+        for ref in rule.references:
+            console.print(Text(f"  - {ref}"))
+    console.print(Text("Fires on", style="bold"))
+    for ex in rule.matches:
+        console.print(Text(f"  + {ex.text}   (quotes “{ex.evidence}”)"))
+    console.print(Text("Stays silent on", style="bold"))
+    for ex in rule.no_matches:
+        console.print(Text(f"  - {ex}"))
+
+
+@app.command()
+@errors_exit_2
+def synth(
+    n: Annotated[int, typer.Option("--n", min=1, max=5_000_000, help="How many ads to generate.")] = 8000,
+    seed: Annotated[int, typer.Option("--seed", help="Random seed; the same n and seed give the same file.")] = 20261128,
+    out: Annotated[Path, typer.Option("--out", help="CSV file to write.")] = Path("data/synthetic/ads.csv"),
+) -> None:
+    """Generate labelled synthetic job ads (legitimate and exploitative) with evidence spans."""
+    from redflag.synth import write_csv
+
+    rows = write_csv(out, n, seed)
+    typer.echo(f"wrote {rows} ads to {out} (seed {seed})", err=True)
 
 
 def main() -> None:

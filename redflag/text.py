@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass
 
 # Cyrillic and Greek letters that render like Latin ones; mapped only inside words that also hold Latin letters.
@@ -27,35 +28,50 @@ _LOOKALIKES = {
 _INVISIBLE = frozenset("\u00ad\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff\u180e")
 _LEET = {"@": "a", "$": "s", "0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t"}
 
-# One scan finds every place that needs rewriting; the branches are bounded so no input makes it slow.
-_SPECIAL = re.compile(
-    r"(?P<tag></?[A-Za-z!][^<>]{0,400}>)"
-    r"|(?P<entity>&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,15});)"
-    r"|(?P<spaced>(?<![A-Za-z0-9])(?:[A-Za-z][.\-_*·]){2,30}[A-Za-z](?![A-Za-z0-9])"
-    r"|(?<![A-Za-z0-9])(?:[A-Za-z] ){3,30}[A-Za-z](?![A-Za-z0-9]))"
-    r"|(?P<leet>(?<![A-Za-z0-9@$.])[A-Za-z@$0-9]{0,12}(?:[A-Za-z][@$013457]|[@$013457][A-Za-z])[A-Za-z@$0-9]{0,20}(?![A-Za-z0-9@$]))"
-    r"|(?P<wide>[^\x00-\x7f]+)"
+# One pattern per kind of rewrite, each starting on a rare character so that re skips plain text
+# quickly; every repetition is bounded, so no input can make matching slow.
+_TAG = re.compile(r"<[/A-Za-z!][^<>]{0,400}>")
+_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,15});")
+_WIDE = re.compile(r"[^\x00-\x7f]+")
+_LEET_PAIR = re.compile(r"[@$013457](?:(?<=[A-Za-z].)|(?=[A-Za-z]))")
+# Letters spelled out one by one: the match starts at the first separator, one after the first letter.
+_SPACED = re.compile(
+    r"(?:[.\-_*·](?<=[A-Za-z].)(?<![A-Za-z0-9][A-Za-z].)(?:[A-Za-z][.\-_*·]){1,29}[A-Za-z]"
+    r"| (?<=[A-Za-z] )(?<![A-Za-z0-9][A-Za-z] )(?:[A-Za-z] ){2,29}[A-Za-z])(?![A-Za-z0-9])"
 )
+_MAX_WORD = 32  # longer runs of letters and digits are codes or hashes, not disguised words
+_TOKEN_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789@$")
 _EMAILISH = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+\.")
 
 
 @dataclass(frozen=True, slots=True)
 class Normalised:
-    """Normalised text plus, for each of its characters, the original span it came from."""
+    """Normalised text plus a piecewise map from its characters back to the original.
+
+    ``segments`` holds, in order of normalised position, ``(norm_start, orig_start, orig_end)``:
+    a copied run has ``orig_end == -1`` and maps one to one; a rewritten piece maps every one of
+    its characters to the whole original span it replaced. No segments means the text is unchanged.
+    """
 
     original: str
     text: str
-    starts: tuple[int, ...] | None  # None means the text is unchanged (identity map)
-    ends: tuple[int, ...] | None
+    segments: tuple[tuple[int, int, int], ...] = ()
+    _keys: tuple[int, ...] = ()
+
+    def _locate(self, pos: int, end_side: bool) -> int:
+        seg = self.segments[bisect_right(self._keys, pos) - 1]
+        if seg[2] == -1:
+            return seg[1] + (pos - seg[0]) + (1 if end_side else 0)
+        return seg[2] if end_side else seg[1]
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """Map a span of the normalised text to the span of the original text that produced it."""
-        if self.starts is None or self.ends is None:
+        if not self.segments:
             return start, end
         if end <= start:
-            pos = self.starts[start] if start < len(self.starts) else len(self.original)
+            pos = self._locate(start, False) if start < len(self.text) else len(self.original)
             return pos, pos
-        return self.starts[start], self.ends[end - 1]
+        return self._locate(start, False), self._locate(end - 1, True)
 
     def original_text(self, start: int, end: int) -> str:
         """The exact original substring behind a normalised span."""
@@ -102,58 +118,77 @@ def _wide(run: str, before: str, after: str) -> list[str]:
     return out
 
 
-def normalise(original: str) -> Normalised:
-    """Rewrite disguises and markup into plain text, remembering where each character came from."""
-    pieces: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    changed = False
+def _edits(original: str) -> list[tuple[int, int, list[tuple[str, int, int]]]]:
+    """Every rewrite as (start, end, replacement pieces), sorted and without overlaps."""
+    found: list[tuple[int, int, int, object]] = []  # (start, priority, end, payload)
+    if "<" in original:
+        found += [(m.start(), 0, m.end(), None) for m in _TAG.finditer(original)]
+    if "&" in original:
+        found += [(m.start(), 1, m.end(), None) for m in _ENTITY.finditer(original)]
+    found += [(m.start() - 1, 2, m.end(), None) for m in _SPACED.finditer(original)]
+    found += [(m.start(), 3, m.end(), None) for m in _LEET_PAIR.finditer(original)]
+    if not original.isascii():
+        found += [(m.start(), 4, m.end(), None) for m in _WIDE.finditer(original)]
+    found.sort()
+    n = len(original)
+    edits: list[tuple[int, int, list[tuple[str, int, int]]]] = []
     pos = 0
-    for m in _SPECIAL.finditer(original):
-        kind = m.lastgroup
-        a, b = m.span()
-        token = m.group()
-        per_char: list[tuple[str, int, int]] | None = None
-        if kind == "tag":
-            per_char = [(" ", a, b)]  # a tag separates words even when it is inline
-
-        elif kind == "entity":
+    for a, kind, b, _ in found:
+        if a < pos:
+            continue
+        token = original[a:b]
+        if kind == 0:
+            pieces = [(" ", a, b)]  # a tag separates words even when it is inline
+        elif kind == 1:
             decoded = html.unescape(token)
             if decoded == token:
                 continue
-            folded = "".join(_wide(decoded, "", "")) if not decoded.isascii() else decoded
-            per_char = [(folded, a, b)]
-        elif kind == "spaced":
-            per_char = [(c, a + i, a + i + 1) for i, c in enumerate(token) if c.isalpha()]
-        elif kind == "leet":
-            if _EMAILISH.match(original, a):
+            pieces = [("".join(_wide(decoded, "", "")) if not decoded.isascii() else decoded, a, b)]
+        elif kind == 2:
+            pieces = [(c, a + i, a + i + 1) for i, c in enumerate(token) if c.isalpha()]
+        elif kind == 3:
+            floor, ceiling = max(0, a - _MAX_WORD), min(n, b + _MAX_WORD)
+            while a > floor and original[a - 1] in _TOKEN_CHARS:
+                a -= 1
+            while b < ceiling and original[b] in _TOKEN_CHARS:
+                b += 1
+            if a < pos or b - a >= _MAX_WORD or (a > 0 and original[a - 1] == ".") or _EMAILISH.match(original, a):
                 continue
-            decoded = _leet_word(token)
+            decoded = _leet_word(original[a:b])
             if decoded is None:
                 continue
-            per_char = [(c, a + i, a + i + 1) for i, c in enumerate(decoded)]
+            pieces = [(c, a + i, a + i + 1) for i, c in enumerate(decoded)]
         else:
-            before = original[a - 1] if a > 0 else ""
-            after = original[b] if b < len(original) else ""
-            folded = _wide(token, before, after)
+            folded = _wide(token, original[a - 1] if a > 0 else "", original[b] if b < n else "")
             if "".join(folded) == token:
                 continue
-            per_char = [(f, a + i, a + i + 1) for i, f in enumerate(folded)]
-        changed = True
+            pieces = [(f, a + i, a + i + 1) for i, f in enumerate(folded)]
+        edits.append((a, b, pieces))
+        pos = b
+    return edits
+
+
+def normalise(original: str) -> Normalised:
+    """Rewrite disguises and markup into plain text, remembering where each character came from."""
+    edits = _edits(original)
+    if not edits:
+        return Normalised(original, original)
+    pieces: list[str] = []
+    segments: list[tuple[int, int, int]] = []
+    out = 0  # length of the normalised text so far
+    pos = 0
+    for a, b, replacement in edits:
         if a > pos:
             pieces.append(original[pos:a])
-            starts.extend(range(pos, a))
-            ends.extend(range(pos + 1, a + 1))
-        for text, s, e in per_char:
+            segments.append((out, pos, -1))
+            out += a - pos
+        for text, s, e in replacement:
             if text:
                 pieces.append(text)
-                starts.extend([s] * len(text))
-                ends.extend([e] * len(text))
+                segments.append((out, s, e))
+                out += len(text)
         pos = b
-    if not changed:
-        return Normalised(original, original, None, None)
     if pos < len(original):
         pieces.append(original[pos:])
-        starts.extend(range(pos, len(original)))
-        ends.extend(range(pos + 1, len(original) + 1))
-    return Normalised(original, "".join(pieces), tuple(starts), tuple(ends))
+        segments.append((out, pos, -1))
+    return Normalised(original, "".join(pieces), tuple(segments), tuple(s[0] for s in segments))

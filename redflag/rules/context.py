@@ -35,24 +35,24 @@ def negated_before(clause: str, cues: ContextCues) -> str | None:
     """The negation cue that scopes over the end of ``clause``, or None."""
     lowered = clause.lower()
     words_seen = 0
-    comma_closed = False  # a comma after a finished phrase ("no experience needed, ...") ends the scope
-    predicate_after_cue = False
+    comma_seen = False
+    closed = False  # "no experience needed, <trigger>": a finished negated phrase before a comma ends the scope
     scope_start = 0
     found: str | None = None
     for m in reversed(list(_WORD.finditer(lowered))):
         tok = m.group()
         if tok == ",":
-            if predicate_after_cue:
-                comma_closed = True
+            comma_seen = True
             continue
         if tok in cues.terminators:
             scope_start = m.end()
             break
-        if _is_negation(tok, cues) and found is None and not comma_closed:
-            found = tok
+        if _is_negation(tok, cues):
+            if not closed:
+                found = tok
             break
-        if tok in cues.closing:
-            predicate_after_cue = True
+        if comma_seen and tok in cues.closing:
+            closed = True
         words_seen += 1
         scope_start = m.start()
         if words_seen >= cues.window:

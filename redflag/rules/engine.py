@@ -12,7 +12,8 @@ from redflag.rules.pack import ContextCues, Rule, RulePack
 from redflag.text import Normalised
 
 _WORD = re.compile(r"[a-z]+")
-MAX_EVIDENCE = 5
+MAX_EVIDENCE = 5  # phrases quoted per rule; a rule fires once however often it matches
+MAX_SUPPRESSED = 50
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,37 +63,61 @@ class RuleEngine:
         for rule in self._text_rules:
             for word in rule.keywords:
                 self._by_keyword.setdefault(word, []).append(rule)
+        self._keywords = frozenset(self._by_keyword)
 
     def rule(self, rule_id: str) -> Rule | None:
         """Look a rule up by id."""
         return next((r for r in self.rules if r.id == rule_id), None)
 
-    def candidates(self, text: str) -> list[Rule]:
-        """The text rules whose keywords occur in ``text``, in catalogue order."""
-        found: dict[str, Rule] = {}
-        for word in set(_WORD.findall(text.lower())):
-            for rule in self._by_keyword.get(word, ()):
-                found[rule.id] = rule
-        return sorted(found.values(), key=lambda r: self._order[r.id])
+    def candidates(self, lowered: str) -> dict[str, list[int]]:
+        """Rule id -> positions of its keywords in ``lowered``, for the rules that could fire."""
+        found: dict[str, list[int]] = {}
+        n = len(lowered)
+        for word in self._keywords.intersection(_WORD.findall(lowered)):
+            size = len(word)
+            places = []
+            i = lowered.find(word)
+            while i >= 0:
+                if (i == 0 or not "a" <= lowered[i - 1] <= "z") and (i + size == n or not "a" <= lowered[i + size] <= "z"):
+                    places.append(i)
+                i = lowered.find(word, i + size)
+            for rule in self._by_keyword[word]:
+                found.setdefault(rule.id, []).extend(places)
+        for places in found.values():
+            places.sort()
+        return found
 
     def match(self, norm: Normalised) -> Matches:
         """Every rule hit in the ad, evidence mapped back to the original text."""
         text = norm.text
+        lowered = text.lower()
+        fold = len(lowered) == len(text)  # lower-casing kept every offset, so the fast patterns apply
+        if not fold:
+            lowered = text
+        candidates = self.candidates(lowered)
         hits: list[Hit] = []
         suppressed: list[Suppression] = []
-        for rule in self.candidates(text):
+        for rule in self._text_rules:
+            positions = candidates.get(rule.id)
+            if not positions:
+                continue
             cues = self._cues[rule.id]
             evidence: list[Evidence] = []
             taken: list[tuple[int, int]] = []
-            for pattern in rule.patterns:
-                for m in pattern.finditer(text):
+            for pattern, width in zip(rule.fast_patterns if fold else rule.patterns, rule.widths):
+                if len(evidence) >= MAX_EVIDENCE:
+                    break
+                for m in _finditer_near(pattern, lowered, positions, width):
+                    if len(evidence) >= MAX_EVIDENCE:
+                        break
                     a, b = m.span("ev") if "ev" in pattern.groupindex and m.group("ev") else m.span()
                     if any(a < tb and ta < b for ta, tb in taken):
                         continue
                     ev = _evidence(norm, a, b)
-                    why = suppression(text, a, b, cues, negation=rule.negation, conditional=rule.hypothetical)
+                    why = suppression(lowered, a, b, cues, negation=rule.negation, conditional=rule.hypothetical)
                     if why:
-                        suppressed.append(Suppression(rule_id=rule.id, evidence=ev, reason=why[0], cue=why[1]))
+                        if len(suppressed) < MAX_SUPPRESSED:
+                            suppressed.append(Suppression(rule_id=rule.id, evidence=ev, reason=why[0], cue=why[1]))
                         continue
                     taken.append((a, b))
                     evidence.append(ev)
@@ -116,6 +141,26 @@ class RuleEngine:
                 unique = sorted({(e.start, e.end): e for e in evidence}.values(), key=lambda e: e.start)
                 fired.append(Hit(rule=combo, evidence=tuple(unique)))
         return fired
+
+
+def _finditer_near(pattern: re.Pattern, text: str, positions: list[int], width: int):
+    """Matches of ``pattern`` that lie near a keyword: every match holds one, so only windows around them are searched.
+
+    A match touching a window's artificial edge is dropped, since the pattern could not see past it;
+    each window reaches one character past the longest match the pattern allows, so no real match is lost.
+    """
+    n = len(text)
+    windows: list[list[int]] = []
+    for pos in positions:
+        a, b = max(0, pos - width - 1), min(n, pos + width + 1)
+        if windows and a <= windows[-1][1]:
+            windows[-1][1] = b
+        else:
+            windows.append([a, b])
+    for a, b in windows:
+        for m in pattern.finditer(text, a, b):
+            if (m.start() > a or a == 0) and (m.end() < b or b == n):
+                yield m
 
 
 def _evidence(norm: Normalised, a: int, b: int) -> Evidence:

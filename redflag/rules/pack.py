@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import re._parser as sre_parse
 import tomllib
 from dataclasses import dataclass
 from importlib import resources
@@ -23,6 +24,7 @@ CATEGORIES = (
     "no_requirements", "off_platform_contact", "urgency", "contract", "hours", "targeting",
     "sexual_work_abroad", "travel_abroad", "scam_scheme", "combination", "good_practice",
 )
+MAX_MATCH = 300  # characters: patterns are bounded, so matching stays linear and windows stay small
 _ID = re.compile(r"^[A-Z]{2,5}[0-9]{3}$")
 _REQUIRED = ("id", "title", "category", "indicator", "severity", "confidence", "weight", "rationale", "advice")
 
@@ -52,6 +54,8 @@ class Rule:
     language: str
     keywords: frozenset[str]
     patterns: tuple[re.Pattern, ...]
+    fast_patterns: tuple[re.Pattern, ...]  # the same, case-sensitive, for lower-cased text
+    widths: tuple[int, ...]  # the longest match of each pattern
     negation: bool
     hypothetical: bool
     requires: tuple[tuple[str, ...], ...]
@@ -98,6 +102,14 @@ def _compile(pattern: str, where: str) -> re.Pattern:
         raise RulePackError(f"{where}: pattern does not compile: {exc}") from None
 
 
+def _bounded(pattern: re.Pattern, where: str) -> int:
+    """The longest text a pattern can match; unbounded repetition is refused."""
+    longest = sre_parse.parse(pattern.pattern).getwidth()[1]
+    if longest > MAX_MATCH:
+        raise RulePackError(f"{where}: pattern can match more than {MAX_MATCH} characters; bound its repetitions ({pattern.pattern[:60]}...)")
+    return longest
+
+
 def _rule(raw: dict, language: str, where: str) -> Rule:
     missing = [k for k in _REQUIRED if k not in raw]
     if missing:
@@ -132,7 +144,8 @@ def _rule(raw: dict, language: str, where: str) -> Rule:
         severity=raw["severity"], confidence=raw["confidence"], weight=weight,
         rationale=raw["rationale"].strip(), advice=raw["advice"].strip(),
         references=tuple(raw.get("references", ())), language=language, keywords=keywords,
-        patterns=patterns, negation=bool(raw.get("negation", True)),
+        patterns=patterns, fast_patterns=tuple(re.compile(p.pattern) for p in patterns),
+        widths=tuple(_bounded(p, where) for p in patterns), negation=bool(raw.get("negation", True)),
         hypothetical=bool(raw.get("hypothetical", True)), requires=requires,
         matches=matches, no_matches=no_matches,
     )

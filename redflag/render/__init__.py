@@ -1,0 +1,1 @@
+"""Formatters: they take finished results and a stream, and never detect anything themselves."""

@@ -1,0 +1,161 @@
+"""Terminal report for a job-seeker: verdict, quoted evidence in its sentence, and what to do."""
+
+from __future__ import annotations
+
+from rich.console import Console, Group
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from redflag.result import Evidence, Flag, Result
+from redflag.rules.context import sentence_bounds
+
+LEVEL_STYLE = {"low": "bold green", "medium": "bold yellow", "high": "bold red"}
+SEVERITY_STYLE = {"low": "cyan", "medium": "yellow", "high": "red"}
+VERDICT = {
+    "low": "No strong warning signs found. Still check the employer before you share documents or pay anything.",
+    "medium": "Some warning signs. Check this offer carefully before you trust it.",
+    "high": "Serious warning signs of exploitation or fraud. Do not pay, do not send documents, do not travel on this offer until it is checked.",
+}
+ALWAYS = (
+    "Never pay a fee, deposit or 'processing cost' to get a job.",
+    "Never hand over your passport or ID card to an employer or agent.",
+    "Get a written contract, in a language you understand, before you travel or start.",
+    "Check the employer independently: a real address, a company website, a landline.",
+)
+CONTEXT_CHARS = 90
+
+
+def _in_sentence(original: str, ev: Evidence, style: str, marks: bool) -> Text:
+    """The evidence highlighted inside its sentence, trimmed to a readable length.
+
+    Without colour (a pipe, NO_COLOR) the phrase is also bracketed, so it stays visible.
+    """
+    s, e = sentence_bounds(original, ev.start, ev.end)
+    s = max(s, ev.start - CONTEXT_CHARS)
+    e = min(e, ev.end + CONTEXT_CHARS)
+    before = " ".join(original[s:ev.start].split())
+    after = " ".join(original[ev.end:e].split())
+    line = Text("    “", style="dim")
+    if s > 0 and not original[s - 1] in ".!?\n":
+        line.append("…", style="dim")
+    line.append(before + (" " if before and original[s:ev.start][-1:].isspace() else ""))
+    quoted = " ".join(ev.text.split())
+    line.append(f"[{quoted}]" if marks else quoted, style=style)
+    line.append((" " if original[ev.end:e][:1].isspace() else "") + after)
+    line.append("”", style="dim")
+    line.append(f"  [{ev.start}:{ev.end}]", style="dim")
+    return line
+
+
+def _flag_block(flag: Flag, original: str, reassuring: bool, marks: bool) -> Group:
+    head = Text("  ")
+    head.append("✓ " if reassuring else "● ", style="green" if reassuring else SEVERITY_STYLE[flag.severity])
+    head.append(flag.id, style="bold")
+    head.append(f"  {flag.title}")
+    head.append(f"  ({flag.severity} severity, {flag.confidence} confidence, {flag.weight:+.0f} pts)", style="dim")
+    parts = [head, Text(f"    {flag.indicator}", style="italic dim")]
+    highlight = "bold green" if reassuring else "bold white on red"
+    parts += [_in_sentence(original, ev, highlight, marks) for ev in flag.evidence]
+    if not reassuring:
+        parts.append(Text(f"    Why: {flag.rationale}", style="dim"))
+    return Group(*parts)
+
+
+def render(result: Result, original: str, console: Console, source: str = "") -> None:
+    """Print the full report."""
+    title = Text()
+    title.append(f"Risk score {result.score:.0f}/100  ", style="bold")
+    title.append(f"{result.level.upper()}", style=LEVEL_STYLE[result.level])
+    body = [Text(VERDICT[result.level])]
+    if source and source != "the ad text":
+        body.insert(0, Text(f"Ad: {source}", style="dim"))
+    console.print(Panel(Group(*body), title=title, title_align="left", border_style=LEVEL_STYLE[result.level]))
+
+    marks = console.color_system is None
+    red = result.red_flags
+    if red:
+        console.print(Text(f"Red flags ({len(red)})", style="bold"))
+        for flag in red:
+            console.print(_flag_block(flag, original, reassuring=False, marks=marks))
+    else:
+        console.print(Text("No red-flag rules fired.", style="bold"))
+    if result.reassuring:
+        console.print(Text(f"Reassuring signs ({len(result.reassuring)})", style="bold green"))
+        for flag in result.reassuring:
+            console.print(_flag_block(flag, original, reassuring=True, marks=marks))
+    if result.suppressed:
+        console.print(Text("Not counted, because of their context", style="bold dim"))
+        for sup in result.suppressed[:8]:
+            line = Text("  ○ ", style="dim")
+            line.append(f"{sup.rule_id} “{' '.join(sup.evidence.text.split())}”", style="dim")
+            line.append(f" — {sup.reason} (“{sup.cue}”)", style="dim italic")
+            console.print(line)
+    if result.model is not None:
+        _model(result, original, console)
+    if result.entities:
+        _entities(result, console)
+    _components(result, console)
+    _advice(result, console)
+
+
+def _model(result: Result, original: str, console: Console) -> None:
+    model = result.model
+    line = Text("Classifier: ", style="bold")
+    line.append(f"{model.probability:.0%} probability of exploitation or fraud")
+    console.print(line)
+    up = [t for t in model.terms if t.weight > 0][:5]
+    down = [t for t in model.terms if t.weight < 0][:3]
+    for label, terms, style in (("  raised by ", up, "red"), ("  lowered by ", down, "green")):
+        if terms:
+            text = Text(label, style="dim")
+            for i, t in enumerate(terms):
+                if i:
+                    text.append(", ", style="dim")
+                text.append(f"“{t.term}”", style=style)
+                text.append(f" {t.weight:+.2f}", style="dim")
+            console.print(text)
+
+
+def _entities(result: Result, console: Console) -> None:
+    table = Table(title=None, show_header=True, header_style="bold", box=None, padding=(0, 2))
+    table.add_column("Contact and details found")
+    table.add_column("value")
+    table.add_column("as written", style="dim")
+    for ent in result.entities[:12]:
+        d = ent.to_dict()
+        table.add_row(d.get("kind", ""), str(d.get("value", "")), " ".join(str(d.get("text", "")).split()))
+    console.print(table)
+
+
+def _components(result: Result, console: Console) -> None:
+    parts = Text("Score: ", style="bold")
+    for i, c in enumerate(result.components):
+        if i:
+            parts.append(" + " if c.points >= 0 else " − ", style="dim")
+            parts.append(f"{c.name} {abs(c.points):.1f}")
+        else:
+            parts.append(f"{c.name} {c.points:.1f}")
+    if not result.components:
+        parts.append("0")
+    parts.append(f" = {result.score:.0f}", style="bold")
+    console.print(parts)
+
+
+def _advice(result: Result, console: Console) -> None:
+    console.print(Text("What to do", style="bold"))
+    seen: list[str] = []
+    for flag in result.red_flags:
+        if flag.advice not in seen:
+            seen.append(flag.advice)
+    for tip in seen[:6]:
+        console.print(Text(f"  • {tip}"))
+    if result.level != "low" or not seen:
+        for tip in ALWAYS:
+            if tip not in seen:
+                console.print(Text(f"  • {tip}", style="dim"))
+
+
+def render_quiet(result: Result, console: Console) -> None:
+    """Score and level only."""
+    console.print(f"{result.score:.0f} {result.level}", markup=False, highlight=False)

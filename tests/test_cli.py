@@ -1,0 +1,88 @@
+"""The `redflag` command line through Typer's CliRunner: outputs, exit codes, errors."""
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from redflag.cli import app
+
+runner = CliRunner()
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+
+
+def run(*args, input=None):
+    return runner.invoke(app, list(args), input=input)
+
+
+def test_check_json_has_exact_evidence_and_version():
+    text = (EXAMPLES / "hostess-abroad.txt").read_text(encoding="utf-8")
+    res = run("check", str(EXAMPLES / "hostess-abroad.txt"), "--format", "json")
+    assert res.exit_code == 1, res.output
+    data = json.loads(res.stdout)
+    assert data["level"] == "high" and 0 <= data["score"] <= 100
+    ids = {f["id"] for f in data["flags"]}
+    assert {"FEE001", "DOC001", "TGT001", "CON001"} <= ids
+    for flag in data["flags"]:
+        assert {"id", "title", "severity", "indicator", "evidence"} <= set(flag)
+        for ev in flag["evidence"]:
+            assert text[ev["start"]:ev["end"]] == ev["text"]
+    assert data["version"]["redflag"] and len(data["version"]["rules_sha256"]) == 64
+    assert abs(sum(c["points"] for c in data["components"]) - data["score"]) < 0.01
+
+
+def test_honest_ad_is_low_and_exits_zero():
+    res = run("check", str(EXAMPLES / "honest-farm.txt"), "--format", "json")
+    assert res.exit_code == 0, res.output
+    data = json.loads(res.stdout)
+    assert data["level"] == "low"
+    assert {f["id"] for f in data["reassuring"]} >= {"GOOD001", "GOOD003"}
+
+
+def test_quiet_prints_score_and_level():
+    res = run("check", "Pay the registration fee of 200 EUR today.", "--quiet", "--no-model")
+    assert res.exit_code == 0
+    score, level = res.stdout.split()
+    assert level == "medium" and float(score) >= 30
+
+
+def test_fail_on_medium():
+    res = run("check", "Pay the registration fee of 200 EUR today.", "-q", "--no-model", "--fail-on", "medium")
+    assert res.exit_code == 1
+
+
+def test_stdin():
+    res = run("check", "-", "-q", "--no-model", input="The employer keeps your passport.")
+    assert res.exit_code in (0, 1) and res.stdout.split()[1] in ("medium", "high")
+
+
+def test_text_report_quotes_the_phrase():
+    res = run("check", "Contact only on WhatsApp, small processing fee.", "--no-model")
+    assert "FEE001" in res.stdout and "processing fee" in res.stdout
+    assert "What to do" in res.stdout
+
+
+def test_select_limits_rules():
+    res = run("check", "Pay the processing fee. Contact only on WhatsApp.", "-f", "json", "--no-model", "--select", "CON")
+    ids = {f["id"] for f in json.loads(res.stdout)["flags"]}
+    assert ids and all(i.startswith("CON") for i in ids)
+
+
+@pytest.mark.parametrize("args", [["check", ""], ["check", "missing-file.txt"], ["check", "/"], ["explain", "NOPE999"]])
+def test_errors_are_one_line_exit_2(args):
+    res = run(*args)
+    assert res.exit_code == 2
+    assert "Traceback" not in res.output
+
+
+def test_bad_option_value_is_usage_error():
+    assert run("check", "x", "--fail-on", "extreme").exit_code == 2
+
+
+def test_rules_and_explain():
+    res = run("rules", "--format", "json")
+    rows = json.loads(res.stdout)
+    assert len(rows) >= 40 and {"id", "title", "severity", "indicator", "language"} <= set(rows[0])
+    res = run("explain", "DOC001")
+    assert res.exit_code == 0 and "retention of identity documents" in res.stdout and "Fires on" in res.stdout
