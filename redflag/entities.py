@@ -535,7 +535,7 @@ def _handles(text: str, low: str, words: frozenset[bytes], taken: _Spans) -> lis
         bare = handle.lstrip("@")
         if bare in _HANDLE_STOP or taken.overlaps(s, e):
             continue
-        if not (at or any(c in m.group(2) for c in ":-=") or re.search(r"[\d_]", bare)):
+        if not (at or any(c in m.group(2) for c in ":=") or re.search(r"[\d_]", bare)):
             continue
         out.append(Entity(kind=_HANDLE_KIND[m.group(1)], value=bare, text=text[s:e], start=s, end=e))
         taken.add(s, e)
