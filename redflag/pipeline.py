@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,7 +22,17 @@ from redflag.text import normalise
 
 MODELS_DIR = Path(os.environ.get("REDFLAG_MODELS", Path(__file__).resolve().parent.parent / "models"))
 DEFAULT_MODEL = MODELS_DIR / "default.npz"
-DEFAULT_WEIGHTS = MODELS_DIR / "fusion.json"
+FUSION_SUFFIX = ".fusion.json"
+
+
+def fusion_path(model_path: Path) -> Path:
+    """The fusion weights learned together with a model sit beside it: NAME.fusion.json."""
+    name = model_path.name
+    for suffix in (".card.json", ".joblib", ".npz"):
+        if name.endswith(suffix):
+            name = name[: -len(suffix)]
+            break
+    return model_path.with_name(name + FUSION_SUFFIX)
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,8 +74,10 @@ class Checker:
     def _load_weights(self) -> FusionWeights:
         if self.config.weights:
             return load_weights(self.config.weights)
-        if self.model is not None and DEFAULT_WEIGHTS.exists():
-            return load_weights(DEFAULT_WEIGHTS)
+        if self.model is not None:
+            beside = fusion_path(Path(self.model.path))
+            if beside.exists():
+                return load_weights(beside)
         return FusionWeights()
 
     def _version(self) -> dict:
@@ -79,7 +92,7 @@ class Checker:
             version["weights_sha256"] = self.weights.sha256
         if self.model is not None:
             version["model"] = getattr(self.model, "name", "model")
-            version["model_sha256"] = getattr(self.model, "sha256", "")
+            version["model_sha256"] = self.model.card.get("files", {}).get("npz", {}).get("sha256", "")
         return version
 
     def hits(self, text: str) -> tuple[tuple[Hit, ...], tuple]:
@@ -94,6 +107,28 @@ class Checker:
         hits, suppressed = self.hits(text)
         model_out = self.model.explain(text, top_k=self.config.top_terms) if self.model is not None else None
         return self.assemble(text, hits, suppressed, model_out)
+
+    def check_many(self, texts: Sequence[str], explain: bool = False) -> list[Result]:
+        """Check a batch: one vectorised model call for all ads, rules ad by ad.
+
+        Without ``explain`` the model's per-term explanation is skipped (it costs more than the
+        probability); with it every result carries its top terms, as ``check`` does.
+        Every text must be non-empty; batch callers validate rows first and report bad ones.
+        """
+        probabilities = None
+        if self.model is not None and not explain:
+            probabilities = self.model.predict_proba(list(texts))
+        results = []
+        for i, text in enumerate(texts):
+            hits, suppressed = self.hits(text)
+            if self.model is None:
+                model_out = None
+            elif explain:
+                model_out = self.model.explain(text, top_k=self.config.top_terms)
+            else:
+                model_out = ModelOutput(probability=float(probabilities[i]), name=self.model.name)
+            results.append(self.assemble(text, hits, suppressed, model_out))
+        return results
 
     def assemble(self, text: str, hits, suppressed, model_out: ModelOutput | None) -> Result:
         """Fuse rule hits and model output into a Result (shared by single and batch checks)."""

@@ -6,7 +6,7 @@ from redflag.rules.engine import RuleEngine
 from redflag.rules.pack import builtin_packs
 from redflag.text import normalise
 
-PACKS = builtin_packs()
+PACKS = builtin_packs(validate=True)
 ENGINE = RuleEngine(PACKS)
 RULES = [r for p in PACKS for r in p.rules]
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from redflag.result import Evidence, Suppression
 from redflag.rules.context import suppression
-from redflag.rules.pack import ContextCues, Rule, RulePack
+from redflag.rules.pack import ContextCues, Rule, RulePack, compiled
 from redflag.text import Normalised
 
 _WORD = re.compile(r"[a-z]+")
@@ -104,7 +104,8 @@ class RuleEngine:
             cues = self._cues[rule.id]
             evidence: list[Evidence] = []
             taken: list[tuple[int, int]] = []
-            for pattern, width in zip(rule.fast_patterns if fold else rule.patterns, rule.widths):
+            for source in rule.patterns:
+                pattern, width = compiled(source, fold)
                 if len(evidence) >= MAX_EVIDENCE:
                     break
                 for m in _finditer_near(pattern, lowered, positions, width):

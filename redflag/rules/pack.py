@@ -7,6 +7,7 @@ rule carries its own examples; the test suite runs them all.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import re._parser as sre_parse
@@ -53,9 +54,7 @@ class Rule:
     references: tuple[str, ...]
     language: str
     keywords: frozenset[str]
-    patterns: tuple[re.Pattern, ...]
-    fast_patterns: tuple[re.Pattern, ...]  # the same, case-sensitive, for lower-cased text
-    widths: tuple[int, ...]  # the longest match of each pattern
+    patterns: tuple[str, ...]  # regular expressions, written for lower-cased text
     negation: bool
     hypothetical: bool
     requires: tuple[tuple[str, ...], ...]
@@ -95,6 +94,23 @@ class RulePack:
     path: str
 
 
+@functools.lru_cache(maxsize=4096)
+def compiled(pattern: str, fold: bool = True) -> tuple[re.Pattern, int]:
+    """A pattern compiled (case-sensitive for lower-cased text, or case-insensitive) and its longest match.
+
+    Compiled on first use and cached, so a single check pays only for the rules its ad could fire.
+    Unbounded repetition is refused: it could make matching slow and windows unbounded.
+    """
+    try:
+        regex = re.compile(pattern, 0 if fold else re.IGNORECASE)
+    except re.error as exc:
+        raise RulePackError(f"pattern does not compile: {exc}: {pattern[:60]}") from None
+    longest = sre_parse.parse(pattern).getwidth()[1]
+    if longest > MAX_MATCH:
+        raise RulePackError(f"pattern can match more than {MAX_MATCH} characters; bound its repetitions: {pattern[:60]}")
+    return regex, longest
+
+
 def _compile(pattern: str, where: str) -> re.Pattern:
     try:
         return re.compile(pattern, re.IGNORECASE)
@@ -102,15 +118,7 @@ def _compile(pattern: str, where: str) -> re.Pattern:
         raise RulePackError(f"{where}: pattern does not compile: {exc}") from None
 
 
-def _bounded(pattern: re.Pattern, where: str) -> int:
-    """The longest text a pattern can match; unbounded repetition is refused."""
-    longest = sre_parse.parse(pattern.pattern).getwidth()[1]
-    if longest > MAX_MATCH:
-        raise RulePackError(f"{where}: pattern can match more than {MAX_MATCH} characters; bound its repetitions ({pattern.pattern[:60]}...)")
-    return longest
-
-
-def _rule(raw: dict, language: str, where: str) -> Rule:
+def _rule(raw: dict, language: str, where: str, validate: bool) -> Rule:
     missing = [k for k in _REQUIRED if k not in raw]
     if missing:
         raise RulePackError(f"{where}: rule {raw.get('id', '?')} lacks {', '.join(missing)}")
@@ -126,7 +134,13 @@ def _rule(raw: dict, language: str, where: str) -> Rule:
     if not -50 <= weight <= 60:
         raise RulePackError(f"{where}: weight {weight} outside -50..60")
     requires = tuple(tuple(group) for group in raw.get("requires", ()))
-    patterns = tuple(_compile(p, where) for p in raw.get("patterns", ()))
+    patterns = tuple(raw.get("patterns", ()))
+    if validate:
+        for pattern in patterns:
+            try:
+                compiled(pattern)
+            except RulePackError as exc:
+                raise RulePackError(f"{where}: {exc}") from None
     if not patterns and not requires:
         raise RulePackError(f"{where}: needs patterns (or requires, for a combination rule)")
     keywords = frozenset(k.lower() for k in raw.get("keywords", ()))
@@ -144,8 +158,7 @@ def _rule(raw: dict, language: str, where: str) -> Rule:
         severity=raw["severity"], confidence=raw["confidence"], weight=weight,
         rationale=raw["rationale"].strip(), advice=raw["advice"].strip(),
         references=tuple(raw.get("references", ())), language=language, keywords=keywords,
-        patterns=patterns, fast_patterns=tuple(re.compile(p.pattern) for p in patterns),
-        widths=tuple(_bounded(p, where) for p in patterns), negation=bool(raw.get("negation", True)),
+        patterns=patterns, negation=bool(raw.get("negation", True)),
         hypothetical=bool(raw.get("hypothetical", True)), requires=requires,
         matches=matches, no_matches=no_matches,
     )
@@ -166,15 +179,19 @@ def _context(raw: dict, where: str) -> ContextCues:
         raise RulePackError(f"{where}: [context] lacks {exc.args[0]}") from None
 
 
-def parse_pack(data: bytes, path: str) -> RulePack:
-    """Validate a pack's bytes; every problem is a RulePackError naming the file and the rule."""
+def parse_pack(data: bytes, path: str, validate: bool = True) -> RulePack:
+    """Validate a pack's bytes; every problem is a RulePackError naming the file and the rule.
+
+    ``validate=False`` leaves pattern compilation to first use: the built-in packs are compiled
+    in full by the test suite, and a single check should not pay for rules it never tries.
+    """
     try:
         raw = tomllib.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise RulePackError(f"{path}: not a valid TOML rule pack: {exc}") from None
     head = raw.get("pack", {})
     language = head.get("language", "en")
-    rules = tuple(_rule(r, language, path) for r in raw.get("rule", ()))
+    rules = tuple(_rule(r, language, path, validate) for r in raw.get("rule", ()))
     ids = [r.id for r in rules]
     dupes = sorted({i for i in ids if ids.count(i) > 1})
     if dupes:
@@ -202,11 +219,11 @@ def load_pack(path: str | Path) -> RulePack:
     return parse_pack(data, str(p))
 
 
-def builtin_packs() -> list[RulePack]:
-    """The packs shipped inside the package, in name order."""
+def builtin_packs(validate: bool = False) -> list[RulePack]:
+    """The packs shipped inside the package, in name order (patterns compiled on first use)."""
     folder = resources.files("redflag.rules") / "packs"
     return [
-        parse_pack(entry.read_bytes(), f"redflag/rules/packs/{entry.name}")
+        parse_pack(entry.read_bytes(), f"redflag/rules/packs/{entry.name}", validate)
         for entry in sorted(folder.iterdir(), key=lambda e: e.name)
         if entry.name.endswith(".toml")
     ]
