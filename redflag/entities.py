@@ -909,10 +909,6 @@ class _Spans:
         self.ends.insert(i, e)
 
 
-def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
-    return any(s < b and a < e for a, b in spans)
-
-
 def extract(text: str, region: str | None = None, *, kinds: Collection[str] | None = None) -> tuple[Entity, ...]:
     """Every identifier and targeting cue in ``text``, sorted by position; ``kinds`` limits the search."""
     if not text:
