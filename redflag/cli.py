@@ -207,6 +207,41 @@ def synth(
     typer.echo(f"wrote {rows} ads to {out} (seed {seed})", err=True)
 
 
+@app.command()
+@errors_exit_2
+def train(
+    data: Annotated[Path, typer.Argument(help="Labelled table (CSV, TSV, Parquet or Excel).")],
+    label_col: Annotated[str, typer.Option("--label-col", help="Column holding the labels (0/1, true/false or names).")],
+    out: Annotated[Path, typer.Option("--out", help="Model path, e.g. models/mine.joblib; .npz, .card.json and .fusion.json are written beside it.")],
+    text_col: Annotated[Optional[list[str]], typer.Option("--text-col", help="Text column(s), joined in the order given.")] = None,
+    positive: Annotated[Optional[str], typer.Option("--positive", help="The positive class, when labels are names.")] = None,
+    seed: Annotated[int, typer.Option("--seed", help="Seed for the split, the classifier and the folds.")] = 0,
+    c: Annotated[Optional[float], typer.Option("--C", help="Inverse regularisation; chosen by cross-validation when absent.")] = None,
+    fusion: Annotated[bool, typer.Option("--fusion/--no-fusion", help="Also learn fusion weights (rules + out-of-fold model).")] = True,
+    prevalence: Annotated[float, typer.Option("--prevalence", min=0.0001, max=0.9999, help="Share of bad ads expected where the model is used; shifts the fusion base.")] = 0.05,
+    folds: Annotated[int, typer.Option("--folds", min=2, max=20, help="Folds for the out-of-fold model scores used by the fusion.")] = 5,
+) -> None:
+    """Train the linear text classifier (and its fusion with the rules) on a labelled table."""
+    from redflag.errors import InputError
+    from redflag.train import save, train_file
+
+    if out.suffix != ".joblib":
+        raise InputError(f"--out must end in .joblib (got {out.name}); the .npz and card are written beside it")
+    cols = list(text_col or ["text"])
+    trained = train_file(data, cols, label_col, seed=seed, positive=positive, C=c)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    paths = save(trained, out)
+    m = trained.metrics
+    typer.echo(f"model: {paths['npz']} (held-out ROC-AUC {m.get('roc_auc')}, F1 {m.get('f1')}, n={trained.card['rows']})", err=True)
+    if fusion:
+        from redflag.fitweights import learn_fusion
+        from redflag.pipeline import fusion_path
+
+        target = fusion_path(out)
+        learn_fusion(data, cols, label_col, trained, target, seed=seed, positive=positive, prevalence=prevalence, folds=folds)
+        typer.echo(f"fusion weights: {target}", err=True)
+
+
 def main() -> None:
     """Console-script entry point: any RedflagError becomes one line on stderr and exit 2."""
     try:

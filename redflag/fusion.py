@@ -1,7 +1,8 @@
 """Fuse rule hits and the model probability into one 0-100 score whose parts add up.
 
 The score is linear in points: a base, plus each fired rule's points, plus the model's
-points, clipped to 0..100 (the clipping is itself shown as a component, so the parts always
+points (capped, so that the model alone can raise an ad to `medium` but only quoted rule evidence
+can make it `high`), clipped to 0..100 (the clipping is itself shown as a component, so the parts always
 sum to the score). Learned weights are a logistic model scaled to points: ``points = scale * w``,
 with the base ``50 + scale * intercept``, so 50 points is a fused probability of one half.
 Without a weights file, the rule packs' own weights are used and the model is left out.
@@ -28,6 +29,8 @@ class FusionWeights:
 
     base: float = 0.0
     model_points_per_logit: float = 0.0
+    model_max_points: float = 40.0  # the model alone can make an ad `medium`, never `high`: that needs quoted evidence
+    model_min_points: float = -30.0
     rule_points: dict[str, float] = field(default_factory=dict)
     medium: float = 30.0
     high: float = 60.0
@@ -59,7 +62,9 @@ def fuse(rule_points: list[tuple[str, float]], probability: float | None, weight
     components = [Component(name="base", kind="base", points=weights.base)] if weights.base else []
     components += [Component(name=rid, kind="rule", points=pts) for rid, pts in rule_points]
     if probability is not None and weights.model_points_per_logit:
-        components.append(Component(name="model", kind="model", points=weights.model_points_per_logit * model_logit(probability)))
+        points = weights.model_points_per_logit * model_logit(probability)
+        points = min(weights.model_max_points, max(weights.model_min_points, points))
+        components.append(Component(name="model", kind="model", points=points))
     raw = sum(c.points for c in components)
     score = min(100.0, max(0.0, raw))
     if score != raw:
@@ -81,6 +86,8 @@ def load_weights(path: str | Path) -> FusionWeights:
         return FusionWeights(
             base=float(raw["base"]),
             model_points_per_logit=float(raw.get("model_points_per_logit", 0.0)),
+            model_max_points=float(raw.get("model_max_points", 40.0)),
+            model_min_points=float(raw.get("model_min_points", -30.0)),
             rule_points={str(k): float(v) for k, v in raw["rule_points"].items()},
             medium=float(raw.get("medium", 30.0)),
             high=float(raw.get("high", 60.0)),
@@ -97,6 +104,8 @@ def dump_weights(weights: FusionWeights, path: str | Path, extra: dict | None = 
         "name": weights.name,
         "base": round(weights.base, 6),
         "model_points_per_logit": round(weights.model_points_per_logit, 6),
+        "model_max_points": weights.model_max_points,
+        "model_min_points": weights.model_min_points,
         "medium": weights.medium,
         "high": weights.high,
         "rule_points": {k: round(v, 6) for k, v in sorted(weights.rule_points.items())},

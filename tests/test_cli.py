@@ -86,3 +86,28 @@ def test_rules_and_explain():
     assert len(rows) >= 40 and {"id", "title", "severity", "indicator", "language"} <= set(rows[0])
     res = run("explain", "DOC001")
     assert res.exit_code == 0 and "retention of identity documents" in res.stdout and "Fires on" in res.stdout
+
+
+def test_train_writes_model_card_and_fusion_then_check_uses_them(tmp_path):
+    import pandas as pd
+
+    from redflag.synth import generate
+
+    data = tmp_path / "ads.csv"
+    pd.DataFrame(generate(120, 3))[["text", "label"]].to_csv(data, index=False)
+    out = tmp_path / "mine.joblib"
+    res = run("train", str(data), "--label-col", "label", "--out", str(out), "--C", "4", "--folds", "2", "--seed", "1")
+    assert res.exit_code == 0, res.output
+    for suffix in (".joblib", ".npz", ".card.json", ".fusion.json"):
+        assert (tmp_path / f"mine{suffix}").exists(), suffix
+    res = run("check", "Pay the processing fee by Western Union.", "-f", "json", "--model", str(tmp_path / "mine.npz"))
+    data = json.loads(res.stdout)
+    assert data["model"]["probability"] is not None and "fusion of mine" in data["version"]["weights"]
+    assert any(c["kind"] == "model" for c in data["components"])
+
+
+def test_train_missing_column_is_exit_2(tmp_path):
+    data = tmp_path / "ads.csv"
+    data.write_text("text,label\nhello,1\n", encoding="utf-8")
+    res = run("train", str(data), "--label-col", "nope", "--out", str(tmp_path / "m.joblib"))
+    assert res.exit_code == 2 and "nope" in res.output

@@ -1,0 +1,48 @@
+"""Fusion: components add up to the score, levels follow thresholds, the model alone cannot reach `high`, weights files round-trip."""
+
+import json
+
+import pytest
+
+from redflag.errors import RedflagError
+from redflag.fusion import FusionWeights, dump_weights, fuse, load_weights
+
+
+def test_components_sum_to_score_even_when_clipped():
+    w = FusionWeights(base=10, model_points_per_logit=10)
+    for points in ([("A", 30.0)], [("A", 60.0), ("B", 60.0)], [("G", -40.0)]):
+        score, level, comps = fuse(points, 0.9, w)
+        assert abs(sum(c.points for c in comps) - score) < 1e-9
+        assert 0 <= score <= 100
+
+
+def test_model_alone_cannot_make_an_ad_high():
+    w = FusionWeights(base=20, model_points_per_logit=12, model_max_points=35)
+    score, level, _ = fuse([], 0.999999, w)
+    assert level == "medium" and score == pytest.approx(55)
+
+
+def test_levels():
+    w = FusionWeights()
+    assert fuse([], None, w)[1] == "low"
+    assert fuse([("A", 30.0)], None, w)[1] == "medium"
+    assert fuse([("A", 60.0)], None, w)[1] == "high"
+
+
+def test_weights_file_round_trip(tmp_path):
+    w = FusionWeights(base=12.5, model_points_per_logit=11.0, rule_points={"FEE001": 22.0}, name="t")
+    path = tmp_path / "w.json"
+    dump_weights(w, path, extra={"fitted": {"rows": 3}})
+    back = load_weights(path)
+    assert back.base == 12.5 and back.rule_points == {"FEE001": 22.0} and back.sha256
+    assert json.loads(path.read_text())["fitted"] == {"rows": 3}
+
+
+def test_bad_weights_file(tmp_path):
+    path = tmp_path / "w.json"
+    path.write_text("{not json")
+    with pytest.raises(RedflagError, match="not valid JSON"):
+        load_weights(path)
+    path.write_text('{"base": 1}')
+    with pytest.raises(RedflagError, match="lacks"):
+        load_weights(path)
