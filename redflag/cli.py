@@ -77,13 +77,27 @@ WeightsOpt = Annotated[Optional[Path], typer.Option("--weights", help="A fusion 
 
 
 def _checker(select, ignore, packs, model, no_model, weights, region=None, entities=True):
+    """A Checker from the options given, completed by [tool.redflag] in the nearest pyproject.toml."""
     from redflag.pipeline import Checker, Config
+    from redflag.settings import load_settings
 
+    settings = load_settings()
     return Checker(Config(
-        packs=tuple(str(p) for p in packs or ()), select=_codes(select), ignore=_codes(ignore),
-        model=str(model) if model else None, use_model=not no_model,
-        weights=str(weights) if weights else None, region=region, entities=entities,
+        packs=tuple(str(p) for p in packs or settings.get("rules", ())),
+        select=_codes(select or settings.get("select")), ignore=_codes(ignore or settings.get("ignore")),
+        model=str(model) if model else settings.get("model"),
+        use_model=not (no_model or settings.get("no-model", False)),
+        weights=str(weights) if weights else settings.get("weights"), region=region, entities=entities,
     ))
+
+
+def _fail_level(given: Level | None) -> str:
+    """--fail-on, else fail-on from [tool.redflag], else high."""
+    if given is not None:
+        return given.value
+    from redflag.settings import load_settings
+
+    return load_settings().get("fail-on", "high")
 
 
 @app.command()
@@ -92,7 +106,7 @@ def check(
     source: Annotated[str, typer.Argument(help="The ad: its text, a file (.txt/.html/.md), or - for standard input.")],
     format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.text,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only the score and the level.")] = False,
-    fail_on: Annotated[Level, typer.Option("--fail-on", help="Exit 1 when the level is at or above this.")] = Level.high,
+    fail_on: Annotated[Optional[Level], typer.Option("--fail-on", help="Exit 1 when the level is at or above this (default high).")] = None,
     select: SelectOpt = None,
     ignore: IgnoreOpt = None,
     rules: PackOpt = None,
@@ -120,7 +134,7 @@ def check(
             render_quiet(result, console)
         else:
             render(result, text, console, source=name)
-    if LEVEL_RANK[result.level] >= LEVEL_RANK[fail_on.value]:
+    if LEVEL_RANK[result.level] >= LEVEL_RANK[_fail_level(fail_on)]:
         raise typer.Exit(1)
 
 

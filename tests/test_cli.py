@@ -111,3 +111,19 @@ def test_train_missing_column_is_exit_2(tmp_path):
     data.write_text("text,label\nhello,1\n", encoding="utf-8")
     res = run("train", str(data), "--label-col", "nope", "--out", str(tmp_path / "m.joblib"))
     assert res.exit_code == 2 and "nope" in res.output
+
+
+def test_pyproject_settings_fill_in_options(tmp_path, monkeypatch):
+    (tmp_path / "pyproject.toml").write_text('[tool.redflag]\nselect = ["CON"]\nfail-on = "medium"\nno-model = true\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    res = run("check", "Pay the processing fee. Contact only on WhatsApp. Interviews are held on Telegram.", "-f", "json")
+    data = json.loads(res.stdout)
+    assert {f["id"] for f in data["flags"]} <= {"CON001", "CON002", "CON003"} and data["model"] is None
+    assert res.exit_code == 1  # medium, and fail-on = medium from the settings
+
+
+def test_unknown_setting_is_exit_2(tmp_path, monkeypatch):
+    (tmp_path / "pyproject.toml").write_text('[tool.redflag]\nselct = ["CON"]\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    res = run("check", "hello there", "-q")
+    assert res.exit_code == 2 and "selct" in res.output
