@@ -7,12 +7,12 @@ with chunked reading, ordered multiprocessing, atomic output and a summary; it n
 
 from __future__ import annotations
 
-import functools
 import heapq
 import itertools
 import multiprocessing
 import os
 import re
+import threading
 from collections import Counter, deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -33,16 +33,27 @@ MIN_PARALLEL_ROWS = 2_000  # below this, starting worker processes costs more th
 TASK_ROWS = 500  # rows per task sent to a worker: big enough to amortise pickling, small enough to balance
 EVIDENCE_QUOTE = 60  # characters of a quoted phrase kept in the compact (CSV) evidence
 COMPACT_MAX = 1_000  # characters of a compact evidence or entities cell
+_DTYPES = {"score": "float64", "model_probability": "float64", "level": str, "flags": str, "reassuring": str}
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd]")
 
 
 # ------------------------------------------------------------------ one frame
 
 
-@functools.lru_cache(maxsize=4)
+_LOCAL = threading.local()
+
+
 def checker_for(config: Config) -> Checker:
-    """One Checker per process and config, so repeated partitions do not reload rules and model."""
-    return Checker(config)
+    """One Checker per process (and thread: a model's caches are not thread-safe) and config, built once."""
+    cache = getattr(_LOCAL, "checkers", None)
+    if cache is None:
+        cache = _LOCAL.checkers = {}
+    checker = cache.get(config)
+    if checker is None:
+        if len(cache) >= 4:
+            cache.clear()
+        checker = cache[config] = Checker(config)
+    return checker
 
 
 def bad_text(text: str) -> str | None:
@@ -96,9 +107,10 @@ def _score(df: pd.DataFrame, text_cols: list[str], id_col: str | None, keep_cols
             out.append(res)
     errors.sort(key=lambda e: e.row)
     frame = _result_frame(out, [ids[i] for i in rows], explain)
+    if id_col:  # keep the id's type, so results join back onto the input
+        frame["id"] = df[id_col].take(rows).reset_index(drop=True)
     for col in keep_cols:
-        values = df[col].tolist()
-        frame[col] = [values[i] for i in rows]
+        frame[col] = df[col].take(rows).reset_index(drop=True)
     return frame, errors
 
 
@@ -135,10 +147,8 @@ def _result_frame(results: list[Result], ids: list[Any], explain: bool) -> pd.Da
         cols["entities"].append([e.to_dict() for e in r.entities])
         if explain:
             cols["terms"].append([{"term": t.term, "weight": round(t.weight, 6)} for t in r.model.terms] if r.model else [])
-    frame = pd.DataFrame(cols)
-    frame["score"] = frame["score"].astype("float64")
-    frame["model_probability"] = frame["model_probability"].astype("float64")
-    return frame
+    # explicit dtypes, so an empty frame (a Dask meta) has the same ones as a full one
+    return pd.DataFrame({c: pd.Series(v, dtype=_DTYPES.get(c, object)) for c, v in cols.items()})
 
 
 def score_frame(df: pd.DataFrame, text_cols: list[str] | None = None, id_col: str | None = None,
@@ -462,7 +472,7 @@ def scan(path: str | Path, options: ScanOptions, config: Config = Config(),
 
 def _empty_output(plan: Plan) -> pd.DataFrame:
     cols = RESULT_COLS + (["terms"] if plan.explain else []) + plan.keep_cols
-    return pd.DataFrame({c: pd.Series(dtype="float64" if c in ("score", "model_probability") else object) for c in cols})
+    return pd.DataFrame({c: pd.Series(dtype=_DTYPES.get(c, object)) for c in cols})
 
 
 def _count_rows(batch: Batch, plan: Plan) -> int:
