@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import re
+import re._compiler as sre_compile
 import re._parser as sre_parse
 import tomllib
 from dataclasses import dataclass
@@ -101,11 +102,14 @@ def compiled(pattern: str, fold: bool = True) -> tuple[re.Pattern, int]:
     Compiled on first use and cached, so a single check pays only for the rules its ad could fire.
     Unbounded repetition is refused: it could make matching slow and windows unbounded.
     """
+    flags = 0 if fold else re.IGNORECASE
     try:
-        regex = re.compile(pattern, 0 if fold else re.IGNORECASE)
+        # Parse once for both the width check and the compiled program (re.compile would parse again).
+        tree = sre_parse.parse(pattern, flags)
+        regex = sre_compile.compile(tree, flags)
     except re.error as exc:
         raise RulePackError(f"pattern does not compile: {exc}: {pattern[:60]}") from None
-    longest = sre_parse.parse(pattern).getwidth()[1]
+    longest = tree.getwidth()[1]
     if longest > MAX_MATCH:
         raise RulePackError(f"pattern can match more than {MAX_MATCH} characters; bound its repetitions: {pattern[:60]}")
     return regex, longest
