@@ -41,3 +41,16 @@ def test_every_match_example_contains_a_keyword(rule):
     for example in rule.matches:
         words = set(re.findall(r"[a-z]+", normalise(example.text).text.lower()))
         assert words & rule.keywords, f"{rule.id}: no keyword in {example.text!r}"
+
+
+@pytest.mark.parametrize("rule", [r for r in RULES if not r.is_combination], ids=lambda r: r.id)
+def test_counter_examples_include_negated_and_hypothetical_forms(rule):
+    """A rule that honours negation or warnings must prove it on its own counter-examples."""
+    import re
+
+    negation = re.compile(r"\b(?:no|not|never|without|none|cannot)\b|n't", re.IGNORECASE)
+    cues = next(p.context for p in PACKS if rule in p.rules)
+    if rule.negation:
+        assert any(negation.search(t) for t in rule.no_matches), f"{rule.id}: no negated counter-example"
+    if rule.hypothetical:
+        assert any(cues.hypothetical.search(t) for t in rule.no_matches), f"{rule.id}: no warning/hypothetical counter-example"
