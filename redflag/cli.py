@@ -114,12 +114,17 @@ def check(
     no_model: NoModelOpt = False,
     weights: WeightsOpt = None,
     region: Annotated[Optional[str], typer.Option("--region", help="Default country for phone numbers without a country code (e.g. GB).")] = None,
+    redact: Annotated[bool, typer.Option("--redact", help="Mask phone numbers, e-mails and handles in the output (stable tokens keep linking possible).")] = False,
 ) -> None:
     """Check one job ad and explain its red flags with the phrases that triggered them."""
     from redflag.inputs import read_ad
 
     text, name = read_ad(source)
     result = _checker(select, ignore, rules, model, no_model, weights, region).check(text)
+    if redact:
+        from redflag.redact import redact_result
+
+        result, text = redact_result(result, text)
     if format is Format.json:
         from redflag.render.jsonfmt import write_json
 
@@ -314,6 +319,60 @@ def scan(
         write_summary_json(summary, summary_json)
     if fail_on is not None and any(LEVEL_RANK[lv] >= LEVEL_RANK[fail_on.value] for lv, n in summary.levels.items() if n):
         raise typer.Exit(1)
+
+
+@app.command()
+@errors_exit_2
+def link(
+    input: Annotated[Path, typer.Argument(help="Table of ads (CSV, TSV, JSONL, JSON, Excel, Parquet; .gz too).")],
+    out: Annotated[Optional[Path], typer.Option("--out", help="Clusters file (.csv, .jsonl or .parquet).")] = None,
+    text_col: Annotated[Optional[list[str]], typer.Option("--text-col", help="Text column(s), joined in order (EMSCAD layout detected).")] = None,
+    id_col: Annotated[Optional[str], typer.Option("--id-col", help="Ad id column (row number when absent).")] = None,
+    source_col: Annotated[Optional[str], typer.Option("--source-col", help="Platform or site column, to count sites spanned.")] = None,
+    score_col: Annotated[Optional[str], typer.Option("--score-col", help="Use this column's scores (e.g. from 'redflag scan') instead of scoring.")] = None,
+    input_format: Annotated[Optional[str], typer.Option("--input-format", help="Input format when the extension does not say it.")] = None,
+    output_format: Annotated[Optional[str], typer.Option("--output-format", help="Output format when the extension does not say it.")] = None,
+    similarity: Annotated[float, typer.Option("--similarity", min=0.3, max=1.0, help="Jaccard similarity of word shingles for near-duplicate text.")] = 0.8,
+    score: Annotated[bool, typer.Option("--score/--no-score", help="Score the ads so clusters carry their risk.")] = True,
+    region: Annotated[Optional[str], typer.Option("--region", help="Default country for phone numbers without a country code.")] = None,
+    redact: Annotated[bool, typer.Option("--redact", help="Show contact details only as stable tokens.")] = False,
+    top: Annotated[int, typer.Option("--top", min=0, help="Clusters to show in the summary.")] = 10,
+    select: SelectOpt = None,
+    ignore: IgnoreOpt = None,
+    rules: PackOpt = None,
+    model: ModelOpt = None,
+    no_model: NoModelOpt = False,
+    weights: WeightsOpt = None,
+) -> None:
+    """Group ads into networks that share a phone, e-mail, handle or domain, or a near-identical text."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from redflag.networks import LinkOptions, link_file, write_clusters
+
+    options = LinkOptions(
+        text_cols=tuple(text_col or ()), id_col=id_col, source_col=source_col, score_col=score_col,
+        input_format=input_format, similarity=similarity, score=score, region=region,
+    )
+    config = _checker(select, ignore, rules, model, no_model, weights, region, entities=False).config
+    clusters, ads, skipped = link_file(input, options, config)
+    if out is not None:
+        write_clusters(clusters, out, output_format, redact, protect=[input])
+    console = Console(highlight=False)
+    linked = sum(c.size for c in clusters)
+    console.print(f"{ads} ads read, {skipped} skipped; {len(clusters)} clusters hold {linked} ads"
+                  + (f"; written to {out}" if out else ""), markup=False)
+    if clusters and top:
+        table = Table(title=f"Largest and riskiest clusters (top {min(top, len(clusters))})")
+        for col in ("cluster", "ads", "high risk", "max score", "what ties them"):
+            table.add_column(col, overflow="fold")
+        for c in clusters[:top]:
+            table.add_row(c.id, str(c.size), str(c.high_risk), "" if c.max_score is None else f"{c.max_score:.0f}",
+                          c.explanation(redact=redact) or c.summary())
+        console.print(table)
+        watch = [c for c in clusters if c.watch][:top]
+        for c in watch:
+            console.print(f"worth a look: {c.summary()}", markup=False)
 
 
 def main() -> None:
