@@ -13,7 +13,6 @@ import re
 from dataclasses import dataclass
 from typing import Collection, Iterable
 
-import phonenumbers
 
 __all__ = [
     "Entity",
@@ -182,6 +181,8 @@ def _parse_phone(digits: str, region: str | None, intl: bool, cued: bool, spaced
             regions = ("GB",) if digits.startswith("0") else ("US",)
         else:
             return None
+    import phonenumbers  # imported on first phone candidate: a single check of an ad without one skips its cost
+
     possible = None
     for cand in candidates:
         for reg in regions:
@@ -419,6 +420,8 @@ def _messaging_link(kind: str, host: str, path: str) -> str | None:
     if kind == "whatsapp":
         m = re.search(r"(?:^|/|phone=)\+?(\d{7,15})", path)
         if m:
+            import phonenumbers
+
             try:
                 num = phonenumbers.parse("+" + m.group(1), None)
                 return phonenumbers.format_number(num, phonenumbers.PhoneNumberFormat.E164)
