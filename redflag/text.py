@@ -39,6 +39,13 @@ _SPACED = re.compile(
     r"(?:[.\-_*·](?<=[A-Za-z].)(?<![A-Za-z0-9][A-Za-z].)(?:[A-Za-z][.\-_*·]){1,29}[A-Za-z]"
     r"| (?<=[A-Za-z] )(?<![A-Za-z0-9][A-Za-z] )(?:[A-Za-z] ){2,29}[A-Za-z])(?![A-Za-z0-9])"
 )
+# _SPACED needs at least "L.L.L" or "L L L L" (L a letter, . any of its separators); in a copy where
+# every letter is "a" and every separator "." (non-ASCII becomes "?", hence "." too), a plain substring
+# test rules most ads out before the regex, which would otherwise stop at every space.
+_SPACED_SHAPE = bytes(
+    ord("a") if chr(b).isascii() and chr(b).isalpha() else ord(" ") if b == ord(" ") else ord(".") if chr(b) in ".-_*?" else ord("#")
+    for b in range(256)
+)
 _MAX_WORD = 32  # longer runs of letters and digits are codes or hashes, not disguised words
 _TOKEN_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789@$")
 _EMAILISH = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+\.")
@@ -125,7 +132,9 @@ def _edits(original: str) -> list[tuple[int, int, list[tuple[str, int, int]]]]:
         found += [(m.start(), 0, m.end(), None) for m in _TAG.finditer(original)]
     if "&" in original:
         found += [(m.start(), 1, m.end(), None) for m in _ENTITY.finditer(original)]
-    found += [(m.start() - 1, 2, m.end(), None) for m in _SPACED.finditer(original)]
+    shape = original.encode("ascii", "replace").translate(_SPACED_SHAPE)
+    if b"a.a.a" in shape or b"a a a a" in shape:
+        found += [(m.start() - 1, 2, m.end(), None) for m in _SPACED.finditer(original)]
     found += [(m.start(), 3, m.end(), None) for m in _LEET_PAIR.finditer(original)]
     if not original.isascii():
         found += [(m.start(), 4, m.end(), None) for m in _WIDE.finditer(original)]
