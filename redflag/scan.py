@@ -292,8 +292,12 @@ def _batches(plan: Plan, chunks: Iterator[pd.DataFrame], workers: int) -> Iterat
         for part, row in _tasks(chunks, TASK_ROWS):
             yield run_batch(plan, part, row)
         return
-    ctx = multiprocessing.get_context("forkserver")
-    ctx.set_forkserver_preload(["redflag.scan"])
+    # fork is cheapest and safe while this is the only thread; otherwise fork from a clean server process
+    if threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods():
+        ctx = multiprocessing.get_context("fork")
+    else:
+        ctx = multiprocessing.get_context("forkserver")
+        ctx.set_forkserver_preload(["redflag.scan"])
     pool = ctx.Pool(workers, initializer=_init_worker, initargs=(plan,))
     try:
         pending: deque = deque()
@@ -393,7 +397,7 @@ class ScanOptions:
     errors_out: Path | None = None
     workers: int = 1
     explain: bool = False
-    chunksize: int = 10_000
+    chunksize: int = 2_000  # rows read at a time: memory is bounded by this, not by the file
 
 
 def scan(path: str | Path, options: ScanOptions, config: Config = Config(),

@@ -24,13 +24,15 @@ def progress_bar(console: Console, enabled: bool) -> Iterator[Callable[[int, flo
 
     columns = (TextColumn("scanning"), BarColumn(), TextColumn("{task.fields[rows]:,} ads"),
                TextColumn("{task.fields[rate]:,.0f} ads/s"), TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn())
-    with Progress(*columns, console=console, transient=True) as progress:
+    # refreshed by the callback, not by a thread, so worker processes can be forked safely
+    with Progress(*columns, console=console, transient=True, auto_refresh=False) as progress:
         task = progress.add_task("scan", total=1.0, rows=0, rate=0.0)
 
         def update(rows: int, fraction: float | None) -> None:
             elapsed = progress.tasks[0].elapsed or 0.0
             progress.update(task, completed=fraction if fraction is not None else 0.0, rows=rows,
                             rate=rows / elapsed if elapsed > 0 else 0.0)
+            progress.refresh()
 
         yield update
 
