@@ -48,8 +48,8 @@ class Flag:
 
     @property
     def reassuring(self) -> bool:
-        """Good-practice rules carry negative weight and lower the score."""
-        return self.weight < 0
+        """Good-practice rules are reassuring signs, whatever points learned weights give them."""
+        return self.category == "good_practice"
 
     def to_dict(self) -> dict:
         d = {

@@ -92,14 +92,14 @@ def render(result: Result, original: str, console: Console, source: str = "") ->
             line.append(f" — {sup.reason} (“{sup.cue}”)", style="dim italic")
             console.print(line)
     if result.model is not None:
-        _model(result, original, console)
+        _model(result, original, console, marks)
     if result.entities:
         _entities(result, console)
     _components(result, console)
     _advice(result, console)
 
 
-def _model(result: Result, original: str, console: Console) -> None:
+def _model(result: Result, original: str, console: Console, marks: bool) -> None:
     model = result.model
     line = Text("Classifier: ", style="bold")
     line.append(f"{model.probability:.0%} probability of exploitation or fraud")
@@ -115,6 +115,9 @@ def _model(result: Result, original: str, console: Console) -> None:
                 text.append(f"“{t.term}”", style=style)
                 text.append(f" {t.weight:+.2f}", style="dim")
             console.print(text)
+    for t in up[:2] if model.probability >= 0.5 else ():
+        if t.spans:
+            console.print(_in_sentence(original, t.spans[0], "bold red", marks))
 
 
 def _entities(result: Result, console: Console) -> None:
