@@ -12,6 +12,7 @@ import itertools
 import multiprocessing
 import os
 import re
+import signal
 import threading
 from collections import Counter, deque
 from collections.abc import Callable, Iterator
@@ -266,6 +267,7 @@ _PLAN: Plan | None = None
 def _init_worker(plan: Plan) -> None:
     global _PLAN
     _PLAN = plan
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it stops the pool and removes the output
     checker_for(plan.config)  # load rules and model once, before the first task
 
 
@@ -345,7 +347,7 @@ class Summary:
             if len(ids) > 1:
                 self.pairs.update(itertools.combinations(sorted(ids), 2))
             if batch.sources is not None:
-                key = "" if source is None or source != source else str(source)
+                key = "" if source is None or source is pd.NA or (isinstance(source, float) and source != source) else str(source)
                 s = self.sources.setdefault(key, [0, 0, 0])
                 s[0] += 1
                 s[1] += level != "low"
