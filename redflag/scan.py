@@ -135,11 +135,11 @@ def _result_frame(results: list[Result], ids: list[Any], explain: bool) -> pd.Da
     if explain:
         cols["terms"] = []
     for r in results:
-        red = [f for f in r.flags if f.weight >= 0]
+        red = r.red_flags  # the same split as `redflag check`: good-practice rules are reassuring
         cols["score"].append(round(r.score, 2))
         cols["level"].append(r.level)
         cols["flags"].append(";".join(f.id for f in red))
-        cols["reassuring"].append(";".join(f.id for f in r.flags if f.weight < 0))
+        cols["reassuring"].append(";".join(f.id for f in r.reassuring))
         cols["model_probability"].append(round(r.model.probability, 6) if r.model is not None else None)
         cols["evidence"].append([
             {"id": f.id, "title": f.title, "evidence": [{"text": e.text, "start": e.start, "end": e.end} for e in f.evidence]}
