@@ -73,6 +73,7 @@ IgnoreOpt = Annotated[Optional[list[str]], typer.Option("--ignore", help="Skip t
 PackOpt = Annotated[Optional[list[Path]], typer.Option("--rules", help="An extra rule pack (TOML) to load beside the built-in ones.")]
 ModelOpt = Annotated[Optional[Path], typer.Option("--model", help="A model file (.npz/.joblib) with its card beside it; default: the shipped model.")]
 NoModelOpt = Annotated[bool, typer.Option("--no-model", help="Rules only: do not load the classifier.")]
+RegionOpt = Annotated[Optional[str], typer.Option("--region", help="Default country for phone numbers without a country code (e.g. GB).")]
 WeightsOpt = Annotated[Optional[Path], typer.Option("--weights", help="A fusion weights file from 'redflag train' or 'redflag evaluate --fit-weights'.")]
 
 
@@ -113,7 +114,7 @@ def check(
     model: ModelOpt = None,
     no_model: NoModelOpt = False,
     weights: WeightsOpt = None,
-    region: Annotated[Optional[str], typer.Option("--region", help="Default country for phone numbers without a country code (e.g. GB).")] = None,
+    region: RegionOpt = None,
     redact: Annotated[bool, typer.Option("--redact", help="Mask phone numbers, e-mails and handles in the output (stable tokens keep linking possible).")] = False,
 ) -> None:
     """Check one job ad and explain its red flags with the phrases that triggered them."""
@@ -293,7 +294,7 @@ def scan(
     model: ModelOpt = None,
     no_model: NoModelOpt = False,
     weights: WeightsOpt = None,
-    region: Annotated[Optional[str], typer.Option("--region", help="Default country for phone numbers without a country code (e.g. GB).")] = None,
+    region: RegionOpt = None,
 ) -> None:
     """Scan a table of ads into a ranked, filterable result file with the evidence for every flag."""
     from rich.console import Console
@@ -334,7 +335,7 @@ def link(
     output_format: Annotated[Optional[str], typer.Option("--output-format", help="Output format when the extension does not say it.")] = None,
     similarity: Annotated[float, typer.Option("--similarity", min=0.3, max=1.0, help="Jaccard similarity of word shingles for near-duplicate text.")] = 0.8,
     score: Annotated[bool, typer.Option("--score/--no-score", help="Score the ads so clusters carry their risk.")] = True,
-    region: Annotated[Optional[str], typer.Option("--region", help="Default country for phone numbers without a country code.")] = None,
+    region: RegionOpt = None,
     redact: Annotated[bool, typer.Option("--redact", help="Show contact details only as stable tokens.")] = False,
     top: Annotated[int, typer.Option("--top", min=0, help="Clusters to show in the summary.")] = 10,
     select: SelectOpt = None,

@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from typing import Collection, Iterable
 
+from redflag.text import LOOKALIKES
+
 
 __all__ = [
     "Entity",
@@ -63,15 +65,7 @@ class Entity:
 # --- folding: same-length rewrite so regex offsets stay valid on the original ------------
 
 _CONFUSABLES = {
-    # Cyrillic letters that look Latin
-    "а": "a", "е": "e", "о": "o", "р": "p", "с": "c", "у": "y", "х": "x", "і": "i", "ј": "j",
-    "ѕ": "s", "к": "k", "һ": "h", "ԁ": "d", "ԛ": "q", "ԝ": "w", "ѡ": "w", "т": "t", "м": "m",
-    "А": "A", "В": "B", "Е": "E", "К": "K", "М": "M", "Н": "H", "О": "O", "Р": "P", "С": "C",
-    "Т": "T", "Х": "X", "У": "Y", "І": "I", "Ј": "J", "Ѕ": "S", "Ԛ": "Q", "Ԝ": "W",
-    # Greek letters that look Latin
-    "α": "a", "ο": "o", "ρ": "p", "ν": "v", "ι": "i", "κ": "k", "τ": "t", "υ": "u", "χ": "x",
-    "ε": "e", "Α": "A", "Β": "B", "Ε": "E", "Ζ": "Z", "Η": "H", "Ι": "I", "Κ": "K", "Μ": "M",
-    "Ν": "N", "Ο": "O", "Ρ": "P", "Τ": "T", "Υ": "Y", "Χ": "X",
+    **LOOKALIKES,
     # invisible or odd spacing that splits words and numbers
     "\u00a0": " ", "\u200b": " ", "\u200c": " ", "\u200d": " ", "\u2060": " ", "\ufeff": " ",
     "\u00ad": " ", "\u2007": " ", "\u2009": " ", "\u202f": " ", "\u3000": " ",

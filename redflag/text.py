@@ -16,11 +16,12 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 # Cyrillic and Greek letters that render like Latin ones; mapped only inside words that also hold Latin letters.
-_LOOKALIKES = {
+# Shared with entity extraction, which folds the same disguises in e-mails, handles and numbers.
+LOOKALIKES = {
     "а": "a", "в": "b", "е": "e", "ё": "e", "к": "k", "м": "m", "н": "h", "о": "o", "р": "p", "с": "c",
     "т": "t", "у": "y", "х": "x", "і": "i", "ј": "j", "ѕ": "s", "ԁ": "d", "ɡ": "g", "һ": "h", "ԛ": "q",
-    "ԝ": "w", "А": "A", "В": "B", "Е": "E", "К": "K", "М": "M", "Н": "H", "О": "O", "Р": "P", "С": "C",
-    "Т": "T", "У": "Y", "Х": "X", "І": "I", "Ј": "J", "Ѕ": "S",
+    "ԝ": "w", "ѡ": "w", "А": "A", "В": "B", "Е": "E", "К": "K", "М": "M", "Н": "H", "О": "O", "Р": "P",
+    "С": "C", "Т": "T", "У": "Y", "Х": "X", "І": "I", "Ј": "J", "Ѕ": "S", "Ԛ": "Q", "Ԝ": "W",
     "α": "a", "ο": "o", "ρ": "p", "τ": "t", "υ": "u", "ν": "v", "ι": "i", "κ": "k", "χ": "x", "ε": "e",
     "Α": "A", "Β": "B", "Ε": "E", "Ζ": "Z", "Η": "H", "Ι": "I", "Κ": "K", "Μ": "M", "Ν": "N", "Ο": "O",
     "Ρ": "P", "Τ": "T", "Υ": "Y", "Χ": "X",
@@ -109,8 +110,8 @@ def _wide(run: str, before: str, after: str) -> list[str]:
         if ch in _INVISIBLE:
             out.append("")
             continue
-        if ch in _LOOKALIKES and (latin_context or len(run) > 1 and all(c in _LOOKALIKES for c in run)):
-            out.append(_LOOKALIKES[ch])
+        if ch in LOOKALIKES and (latin_context or len(run) > 1 and all(c in LOOKALIKES for c in run)):
+            out.append(LOOKALIKES[ch])
             continue
         folded = unicodedata.normalize("NFKC", ch)
         if ch in "\u2018\u2019\u201b\u2032":
