@@ -21,7 +21,7 @@ from redflag.errors import InputError, RedflagError
 SCHEMA = "redflag.evaluate/1"
 REPORT_KEYS = ("schema", "provenance", "data", "settings", "scorers", "rules", "gates", "fit")
 RULE_KEYS = (
-    "id", "title", "category", "reassuring", "points", "hits", "hits_pos", "hits_neg", "share_pos", "share_neg",
+    "id", "title", "category", "reassuring", "points", "hits", "hits_pos", "hits_neg", "false_alarms", "share_pos", "share_neg",
     "precision", "precision_at_prevalence", "lift", "never_fires", "inverted",
 )
 SCORERS = ("fused", "model", "rules")
@@ -296,6 +296,8 @@ def rule_table(checker: Any, y: np.ndarray, hits: np.ndarray, prevalence: float 
         rows.append({
             "id": rule.id, "title": rule.title, "category": rule.category, "reassuring": reassuring,
             "points": _num(points, 4), "hits": hp + hn, "hits_pos": hp, "hits_neg": hn,
+            # a reassuring sign's false alarm is vouching for a bad ad
+            "false_alarms": hp if reassuring else hn,
             "share_pos": _num(share_pos), "share_neg": _num(share_neg),
             "precision": {"value": _num(precision), "low": _num(low), "high": _num(high)},
             "precision_at_prevalence": _num(at_prevalence),
@@ -314,7 +316,7 @@ def sort_rules(rows: list[dict], sort: str) -> list[dict]:
     if sort == "hits":
         return sorted(rows, key=lambda r: (-r["hits"], r["id"]))
     if sort == "false-alarms":
-        return sorted(rows, key=lambda r: (-r["hits_neg"], r["id"]))
+        return sorted(rows, key=lambda r: (-r["false_alarms"], r["id"]))
     if sort == "lift":
         return sorted(rows, key=lambda r: (r["lift"] is None, -(r["lift"] or 0.0), -r["hits"], r["id"]))
     raise InputError(f"unknown sort {sort!r}; choose one of {', '.join(SORTS)}")

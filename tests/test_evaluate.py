@@ -66,7 +66,8 @@ def test_rule_table_on_a_tiny_corpus():
     hits[[6, 7, 8, 9], 4] = True          # GOOD002: reassuring and fires only on good ads
     rows = {r["id"]: r for r in ev.rule_table(checker, y, hits, prevalence=0.05, sort="id")}
     fee = rows["FEE001"]
-    assert (fee["hits"], fee["hits_pos"], fee["hits_neg"]) == (4, 3, 1)
+    assert (fee["hits"], fee["hits_pos"], fee["hits_neg"], fee["false_alarms"]) == (4, 3, 1, 1)
+    assert rows["GOOD001"]["false_alarms"] == 2 and rows["GOOD002"]["false_alarms"] == 0
     assert fee["share_pos"] == 0.75 and fee["share_neg"] == pytest.approx(1 / 6, abs=1e-6)
     assert fee["precision"]["value"] == 0.75 and fee["precision"]["low"] < 0.75 < fee["precision"]["high"]
     assert fee["lift"] == pytest.approx(0.75 / 0.4)
