@@ -500,6 +500,7 @@ def fit_and_compare(checker: Any, corpus: Corpus, options: EvalOptions, out: str
     probabilities = checker.model.predict_proba(train.texts) if checker.model is not None else None
     weights, fitted = fit_weights(
         X, rule_ids, train.y.astype(int), pack_weights_of(checker), probabilities, prevalence=options.prevalence,
+        priors={r.id: checker.weights.points(r.id, r.weight) for r in checker.engine.rules},
         name=f"fitted on {Path(corpus.path).name} by redflag evaluate (seed {options.seed}, holdout {holdout:g})",
     )
     fitted.update({

@@ -63,6 +63,7 @@ def fit_weights(
     min_hits: int = 5,
     prevalence: float | None = None,
     model_max_points: float = 40.0,
+    priors: dict[str, float] | None = None,
     name: str = "learned weights",
 ) -> tuple[FusionWeights, dict]:
     """Fit the fusion; returns the weights and a report of what was learned from what.
@@ -70,6 +71,8 @@ def fit_weights(
     ``prevalence`` shifts the base from the training set's share of positives to the share
     expected where the weights will be used (labelled sets are often balanced; real job boards
     carry a few per cent of bad ads), the standard prior correction of a logistic model.
+    ``priors`` gives the points of rules too rare to learn from (default: the pack's weights);
+    the pack's sign always decides whether a rule is a red flag or a reassuring sign.
     """
     import numpy as np
     from sklearn.linear_model import LogisticRegression
@@ -84,7 +87,7 @@ def fit_weights(
     clf = LogisticRegression(C=C, class_weight={0: false_alarm_cost, 1: 1.0}, max_iter=2000)
     clf.fit(features, y)
     coef = clf.coef_[0]
-    rule_points = dict(pack_weights)
+    rule_points = {rid: (priors or pack_weights).get(rid, w) for rid, w in pack_weights.items()}
     for k, j in enumerate(learnable):
         rid = rule_ids[j]
         points = POINTS_PER_LOGIT * float(coef[k])

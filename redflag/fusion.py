@@ -63,7 +63,9 @@ def fuse(rule_points: list[tuple[str, float]], probability: float | None, weight
     components += [Component(name=rid, kind="rule", points=pts) for rid, pts in rule_points]
     if probability is not None and weights.model_points_per_logit:
         points = weights.model_points_per_logit * model_logit(probability)
-        points = min(weights.model_max_points, max(weights.model_min_points, points))
+        # Whatever the weights, the model alone stops short of `high`: that level needs quoted rule evidence.
+        ceiling = max(0.0, min(weights.model_max_points, weights.high - 1.0 - weights.base))
+        points = min(ceiling, max(weights.model_min_points, points))
         components.append(Component(name="model", kind="model", points=points))
     raw = sum(c.points for c in components)
     score = min(100.0, max(0.0, raw))

@@ -42,3 +42,11 @@ def test_model_feature_is_learned():
     p = np.where(y == 1, 0.8, 0.2)
     w, _ = fit_weights(X, ids, y, {"FEE001": 30.0, "GOOD001": -14.0, "URG001": 6.0, "SCM001": 32.0}, p)
     assert w.model_points_per_logit > 0
+
+
+def test_rare_rules_take_the_given_priors_and_keep_the_pack_sign():
+    X, ids, y = _data()
+    pack = {"FEE001": 30.0, "GOOD001": -14.0, "URG001": 6.0, "SCM001": 32.0}
+    w, _ = fit_weights(X, ids, y, pack, priors={"FEE001": 5.0, "GOOD001": 0.0, "URG001": 0.0, "SCM001": 11.0})
+    assert w.rule_points["SCM001"] == 11.0
+    assert w.rule_points["FEE001"] > 0  # learned, positive because FEE001 is a red flag in the pack

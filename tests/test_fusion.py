@@ -46,3 +46,11 @@ def test_bad_weights_file(tmp_path):
     path.write_text('{"base": 1}')
     with pytest.raises(RedflagError, match="lacks"):
         load_weights(path)
+
+
+def test_model_alone_stays_below_high_even_with_a_high_base():
+    w = FusionWeights(base=50, model_points_per_logit=12, model_max_points=40)
+    score, level, _ = fuse([], 0.999999, w)
+    assert level == "medium" and score < w.high
+    score, level, _ = fuse([("FEE001", 20.0)], 0.999999, w)
+    assert level == "high"
