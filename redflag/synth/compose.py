@@ -36,6 +36,7 @@ HONEST_SECTIONS: dict[str, tuple[str, ...]] = {
     "remote": ("intro", "benefits", "meta"),
     "pay": ("meta", "benefits"),
     "contact": ("apply", "closing"),
+    "mild": ("intro", "intro", "reqs", "benefits", "apply", "closing"),
 }
 BULLETS = ("- ", "• ", "* ", "· ", "", "✔ ", "> ", "-", "o ", "▪ ")
 MARK = re.compile(r"<<([a-z_]+):(.*?)>>", re.S)
@@ -68,6 +69,8 @@ class Composer:
         return self.g.expand(tpl)
 
     def honest_phrase(self, group: str) -> str:
+        if group == "mild":
+            group = self.rng.choice(("mild", "mild2", "mild3"))
         return self.g.expand(self.rng.choice(self.bank.vocab["honest_" + group]))
 
     def sample(self, key: str, k: int) -> list[str]:
@@ -90,6 +93,8 @@ class Composer:
         n_meta = r.choice((0, 1, 1, 2, 3)) if long else r.choice((0, 0, 1))
         for key in r.sample(("location_line", "type_line", "salary_line", "hours_line"), n_meta):
             sec["meta"].append(v.pick(key) if key != "hours_line" else "Hours: " + v.pick(key))
+        if long and r.random() < 0.0:
+            sec["meta"] += self.sample("spec_line", r.randint(1, 5))
         fam = self.family
         if vague:
             sec["profile"] = [v.pick("vague_profile") for _ in range(r.choice((1, 1, 2)))]
@@ -110,6 +115,7 @@ class Composer:
         sec["duties"] = self.sector_items("duties", r.randint(lo, hi))
         sec["reqs"] = self.sector_items("reqs", r.randint(lo - 1, hi - 2) if long else r.randint(0, 4))
         sec["benefits"] = self.sector_items("benefits", r.randint(1, hi - 4) if long else r.randint(0, 3))
+        self._enrich(sec, shape, vague)
         if boiler:
             gd = self.sample("gen_duties", r.randint(2, 7))
             sec["duties"] = gd + sec["duties"][: r.randint(0, 3)]
@@ -133,6 +139,41 @@ class Composer:
         if shape == "medium":
             return self._render_medium(sec)
         return self._render_short(sec, social=(shape == "social"))
+
+    def _enrich(self, sec: dict[str, list[str]], shape: str, vague: bool) -> None:
+        """Add the cross-industry body text of real corporate postings (same odds for every label).
+
+        `rich` sets how much of it an ad carries, so long postings range from a page to several pages.
+        """
+        r = self.rng
+        if shape in ("long", "bullets"):
+            rich = r.choices(range(10), (0.1, 0.2, 0.22, 0.16, 0.1, 0.07, 0.05, 0.04, 0.03, 0.03))[0]
+        elif shape == "medium":
+            rich = r.choices((0, 1), (0.6, 0.4))[0]
+        else:
+            return
+        lo = 0 if rich < 2 else 1
+        if sec["profile"] and (not vague or r.random() < 0.3):
+            sec["profile"] += self.sample("corp_profile", r.randint(lo, rich + 1))
+        sec["intro"] += self.sample("role_overview", r.randint(lo, rich + 1))
+        extra_d = self.sample("corp_duties", r.randint(lo, 2 + 2 * rich))
+        extra_r = self.sample("corp_reqs", r.randint(lo, 2 + 2 * rich))
+        sec["duties"] = _interleave(r, sec["duties"], extra_d)
+        sec["reqs"] = _interleave(r, sec["reqs"], extra_r)
+        sec["benefits"] = _interleave(r, sec["benefits"], self.sample("corp_benefits", r.randint(0, 1 + 2 * rich)))
+        if rich:
+            sec["closing"] += self.sample("corp_closing", r.randint(0, min(rich + 1, 6)))
+        if rich >= 6:  # the longest corporate postings: several standard paragraphs on top
+            sec["closing"] = self.sample("long_para", r.randint(1, 3)) + sec["closing"]
+            sec["profile"] += self.sample("profile_story", r.randint(0, 3)) if sec["profile"] else []
+            sec["intro"] += self.sample("role_prose", r.randint(1, 4))
+            sec["duties"] += self.sample("corp_duties", r.randint(1, 4))
+        for _ in range(r.choices((0, 1, 2, 3), (0.3, 0.35, 0.25, 0.1))[0]):
+            target = r.choice(("profile", "intro", "duties", "reqs", "closing"))
+            sec[target].insert(r.randint(0, len(sec[target])), self.g.pick("corp_names"))
+        for _ in range(r.choices((0, 1, 2, 3), (0.35, 0.35, 0.2, 0.1))[0]):
+            target = r.choice(("intro", "duties", "reqs", "benefits", "closing", "apply"))
+            sec[target].insert(r.randint(0, len(sec[target])), self.g.pick("corp_notes"))
 
     def _place(self, sec: dict[str, list[str]], phrase: str, where: tuple[str, ...], cat: str = "") -> None:
         target = self.rng.choice(where)
@@ -215,6 +256,14 @@ class Composer:
         sep = r.choice((" ", "\n", " ", "\n", ". ")) if not social else r.choice((" ", " ", "\n", " 👉 ", " ✨ "))
         text = sep.join(_sentence(p) if sep != ". " else _strip_end(p) for p in parts)
         return text
+
+
+def _interleave(rng: random.Random, a: list[str], b: list[str]) -> list[str]:
+    """Merge two lists, keeping each one's order, at random positions."""
+    out = list(a)
+    for x in b:
+        out.insert(rng.randint(0, len(out)), x)
+    return out
 
 
 def _tidy(s: str) -> str:

@@ -100,8 +100,29 @@ class AdContext:
     def _title(self) -> str:
         return self.grammar_expand(self.rng.choice(self.sector["titles"]))
 
+    def _coined(self) -> str:
+        """A made-up, pronounceable name (brands, products, clients), so names are as varied as in real ads."""
+        r, c = self.rng, self.bank.common["coined"]
+        n = r.choices((1, 2, 3), (0.25, 0.55, 0.2))[0]
+        word = "".join(r.choice(c["onset"]) + r.choice(c["nucleus"]) for _ in range(n))
+        if r.random() < 0.6:
+            word += r.choice(c["coda"])
+        if len(word) < 3:
+            word += r.choice(c["coda"]) or "o"
+        return word.capitalize()
+
+    def _street(self) -> str:
+        r, c = self.rng, self.bank.common["coined"]
+        name = r.choice(c["street"]) if r.random() < 0.6 else self._coined()
+        return f"{r.randint(1, 9800)} {name} {r.choice(c['street_type'])}"
+
     def _company(self) -> str:
         c, r = self.bank.common["company"], self.rng
+        if r.random() < 0.45:
+            base = self._coined()
+            if r.random() < 0.75:
+                base += " " + r.choice(c["kind"])
+            return f"{base} {r.choice(c['suffix'])}".strip()
         base = r.choice(c["first"]) + r.choice(c["second"])
         if r.random() < 0.6:
             base += " " + r.choice(c["kind"])
@@ -199,6 +220,11 @@ class AdContext:
             "days_week": lambda: str(r.choice([6, 7])),
             "percent": lambda: str(r.choice([5, 8, 10, 15, 20, 30])),
             "brand": lambda: r.choice(c["company"]["famous_brands"]),
+            "coined": self._coined,
+            "coined2": self._coined,
+            "product": self._coined,
+            "street_addr": self._street,
+            "tech_term": lambda: r.choice(c["coined"]["tech"]),
             "work_right": lambda: r.choice(self.reg["work_right"]),
         }
         return fns
@@ -206,7 +232,7 @@ class AdContext:
 
 _STICKY = {"city", "company", "title", "pay_line", "salary", "slug", "corp_email", "free_email", "recruiter",
            "phone", "handle", "fee", "place_abroad", "country_abroad", "nationality", "age_lo", "age_hi",
-           "brand", "origin_country", "industry", "tld"}
+           "brand", "origin_country", "industry", "tld", "product"}
 
 
 def _lower_title(t: str) -> str:

@@ -16,7 +16,7 @@ from redflag.synth.noise import apply_noise
 
 COLUMNS = ("id", "text", "label", "type", "family", "source", "spans")
 POSITIVE_RATE = 0.43
-TYPE_MIX = {"labour": 0.35, "fraud": 0.45, "sexual": 0.20}
+TYPE_MIX = {"labour": 0.32, "fraud": 0.50, "sexual": 0.18}
 NETWORKS_PER_TYPE = 24
 NETWORK_SHARE = 0.28
 SOURCES_LEGIT = {"jobboard-a": 30, "jobboard-b": 24, "jobboard-c": 10, "classifieds-a": 12,

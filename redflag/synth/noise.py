@@ -59,7 +59,11 @@ def obfuscate(rng: random.Random, text: str) -> str:
 def html_debris(rng: random.Random, text: str) -> str:
     """Leftovers of scraped HTML in plain text."""
     text = text.replace("&", "&amp;")
-    choice = rng.randrange(3)
+    if rng.random() < 0.5:
+        text = text.replace("'", rng.choice(("&rsquo;", "&#39;", "’")))
+    choice = rng.randrange(4)
+    if choice == 3:
+        return text.replace("\n", "")
     if choice == 0:
         text = text.replace("\n", "<br>\n")
     elif choice == 1:
@@ -72,7 +76,7 @@ def html_debris(rng: random.Random, text: str) -> str:
 def apply_noise(rng: random.Random, segs: list[Segment], suspicious: bool) -> list[Segment]:
     """Apply ad-level noise decisions to every segment, keeping span boundaries intact."""
     typo_rate = rng.choice((0.0, 0.0, 0.0, 0.004, 0.01, 0.02, 0.04))
-    html = rng.random() < 0.08
+    html = rng.random() < 0.18
     runon = rng.random() < 0.12
     lower = rng.random() < 0.02
     nbsp = rng.random() < 0.04
