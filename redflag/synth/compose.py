@@ -93,8 +93,6 @@ class Composer:
         n_meta = r.choice((0, 1, 1, 2, 3)) if long else r.choice((0, 0, 1))
         for key in r.sample(("location_line", "type_line", "salary_line", "hours_line"), n_meta):
             sec["meta"].append(v.pick(key) if key != "hours_line" else "Hours: " + v.pick(key))
-        if long and r.random() < 0.0:
-            sec["meta"] += self.sample("spec_line", r.randint(1, 5))
         fam = self.family
         if vague:
             sec["profile"] = [v.pick("vague_profile") for _ in range(r.choice((1, 1, 2)))]

@@ -111,6 +111,8 @@ def make_row(seed: int, i: int, b: Bank, nets: dict[str, list[Network]]) -> dict
             ctx.cache["city"] = ctx.resolve("place_abroad") or ""
         shape = pick_weighted(arng, fam.shapes)
         flags = _pick_flags(arng, fam)
+        if overrides and "off_platform_contact" not in flags and arng.random() < 0.6:
+            flags.append("off_platform_contact")  # a network is recognised by the contact it repeats
         honest = [g for g, p in fam.honest.items() if arng.random() < p]
         vague = arng.random() < fam.vague
         marked = Composer(arng, b, fam, ctx).build(flags, honest, shape, vague)
