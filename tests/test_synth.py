@@ -76,13 +76,34 @@ def test_variety_of_lengths_and_sources(rows: list[dict]) -> None:
     assert len({r["family"] for r in rows}) >= 20
 
 
+def test_lengths_overlap_and_long_postings_in_both_classes(rows: list[dict]) -> None:
+    lens = {label: sorted(len(r["text"]) for r in rows if r["label"] == label) for label in (0, 1)}
+    q = {label: (v[len(v) // 4], v[len(v) // 2], v[3 * len(v) // 4]) for label, v in lens.items()}
+    assert q[1][2] > q[0][1] and q[0][0] < q[1][1]  # interquartile ranges overlap around the medians
+    assert 0.5 <= q[1][1] / q[0][1] <= 1.5
+    assert lens[0][-1] > 5000 and lens[1][-1] > 5000
+    assert sum(n > 4000 for n in lens[1]) >= 3
+
+
+def test_obfuscation_is_a_minority_of_suspicious_ads(rows: list[dict]) -> None:
+    pos = [r["text"] for r in rows if r["label"] == 1]
+    share = sum(bool(re.search(r"[аеорсхі]|p@ss|W h a t", t)) for t in pos) / len(pos)
+    assert 0.0 < share < 0.25
+
+
+def test_broad_corporate_vocabulary_in_both_classes(rows: list[dict]) -> None:
+    for label in (0, 1):
+        texts = [r["text"].lower() for r in rows if r["label"] == label]
+        for phrase in ("equal opportunity", "responsibilities", "bachelor", "benefits"):
+            assert sum(phrase in t for t in texts) >= 3, (label, phrase)
+
+
 def test_networks_share_contacts(rows: list[dict]) -> None:
-    phones: dict[str, int] = {}
-    for r in rows:
-        if r["label"]:
-            for m in set(re.findall(r"(?:\+44 7700 900|07700 900)\d{3}", r["text"])):
-                phones[m] = phones.get(m, 0) + 1
-    assert max(phones.values()) >= 3
+    nets = [n for group in _networks(7, bank()).values() for n in group]
+    contacts = {n.overrides[k] for n in nets for k in ("phone", "handle", "free_email") if n.overrides[k]}
+    counts = {c: sum(c in r["text"] for r in rows if r["label"]) for c in contacts}
+    assert max(counts.values()) >= 3
+    assert sum(v >= 2 for v in counts.values()) >= 10
 
 
 def test_committed_csv_matches_regeneration() -> None:
