@@ -77,7 +77,7 @@ RegionOpt = Annotated[Optional[str], typer.Option("--region", help="Default coun
 WeightsOpt = Annotated[Optional[Path], typer.Option("--weights", help="A fusion weights file from 'redflag train' or 'redflag evaluate --fit-weights'.")]
 
 
-def _checker(select, ignore, packs, model, no_model, weights, region=None, entities=True):
+def _checker(select, ignore, packs, model, no_model, weights, region=None, entities=True, redact=False):
     """A Checker from the options given, completed by [tool.redflag] in the nearest pyproject.toml."""
     from redflag.pipeline import Checker, Config
     from redflag.settings import load_settings
@@ -89,6 +89,7 @@ def _checker(select, ignore, packs, model, no_model, weights, region=None, entit
         model=str(model) if model else settings.get("model"),
         use_model=not (no_model or settings.get("no-model", False)),
         weights=str(weights) if weights else settings.get("weights"), region=region, entities=entities,
+        redact=redact,
     ))
 
 
@@ -295,6 +296,7 @@ def scan(
     no_model: NoModelOpt = False,
     weights: WeightsOpt = None,
     region: RegionOpt = None,
+    redact: Annotated[bool, typer.Option("--redact", help="Mask phone numbers, e-mails and handles in the output (stable tokens keep linking possible).")] = False,
 ) -> None:
     """Scan a table of ads into a ranked, filterable result file with the evidence for every flag."""
     from rich.console import Console
@@ -303,7 +305,7 @@ def scan(
     from redflag.scan import scan as run_scan
     from redflag.render.scanfmt import progress_bar, render_summary, write_summary_json
 
-    config = _checker(select, ignore, rules, model, no_model, weights, region).config  # fails early on a bad pack or model
+    config = _checker(select, ignore, rules, model, no_model, weights, region, redact=redact).config  # fails early on a bad pack or model
     options = ScanOptions(
         input_format=input_format, text_cols=list(text_col) if text_col else None, id_col=id_col,
         keep_cols=list(keep_col or ()), source_col=source_col, out=out, output_format=output_format,

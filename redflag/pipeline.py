@@ -48,6 +48,7 @@ class Config:
     top_terms: int = 8
     entities: bool = True
     region: str | None = None
+    redact: bool = False  # mask phones, e-mails and handles in every result (offsets kept, tokens stable)
 
 
 class Checker:
@@ -137,10 +138,15 @@ class Checker:
         score, level, components = fuse(points, probability, self.weights)
         flags = tuple(_flag(h, pts) for h, (_, pts) in zip(hits, points))
         entities = self._entities(text) if self.config.entities else ()
-        return Result(
+        result = Result(
             score=score, level=level, flags=flags, suppressed=tuple(suppressed), components=components,
             model=model_out, entities=entities, text_length=len(text), version=self.version,
         )
+        if self.config.redact:
+            from redflag.redact import redact_result
+
+            result = redact_result(result, text)[0]
+        return result
 
     def _entities(self, text: str) -> tuple:
         try:

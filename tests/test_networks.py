@@ -65,3 +65,14 @@ def test_redacted_result_keeps_offsets_and_hides_contacts():
 def test_check_redact_flag():
     res = runner.invoke(app, ["check", "Contact only on WhatsApp +44 7700 900123, small processing fee.", "-f", "json", "--redact", "--no-model"])
     assert "7700" not in res.stdout
+
+
+def test_scan_redact_masks_contacts_in_the_output(tmp_path):
+    src = tmp_path / "ads.csv"
+    pd.DataFrame(ADS, columns=["id", "text", "source"]).to_csv(src, index=False)
+    out = tmp_path / "out.jsonl"
+    res = runner.invoke(app, ["scan", str(src), "--id-col", "id", "--out", str(out), "--redact", "--no-progress", "--region", "GB"])
+    assert res.exit_code in (0, 1), res.output
+    body = out.read_text()
+    assert "7700" not in body and "careers@" not in body  # the company domain stays, for linking
+    assert "[phone:" in body or "[whatsapp:" in body
