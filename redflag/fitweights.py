@@ -143,14 +143,11 @@ def learn_fusion(
     folds: int = 5,
 ) -> FusionWeights:
     """Fusion weights for a freshly trained model: rule hits plus out-of-fold model scores, written to ``out``."""
-    import pandas as pd
-
     from redflag.fusion import dump_weights
     from redflag.pipeline import Checker, Config
-    from redflag.train import encode_labels, join_columns, sha256_file
+    from redflag.train import encode_labels, join_columns, read_labelled, sha256_file
 
-    df = pd.read_parquet(data) if str(data).endswith(".parquet") else (
-        pd.read_excel(data) if str(data).endswith((".xlsx", ".xls")) else pd.read_csv(data, sep="\t" if str(data).endswith(".tsv") else ","))
+    df = read_labelled(data)
     texts = join_columns(df, text_cols)
     y, _, _ = encode_labels(df[label_col], label_col, positive)
     C = float(trained.card["hyperparameters"]["logistic_regression"]["C"])

@@ -15,7 +15,7 @@ from pathlib import Path
 from redflag import __version__
 from redflag.errors import RedflagError
 from redflag.fusion import FusionWeights, fuse, load_weights
-from redflag.result import Evidence, Flag, ModelOutput, Result, Term
+from redflag.result import Flag, ModelOutput, Result
 from redflag.rules.engine import Hit, RuleEngine
 from redflag.rules.pack import builtin_packs, load_pack
 from redflag.text import normalise
@@ -164,5 +164,3 @@ def _flag(hit: Hit, points: float) -> Flag:
         evidence=hit.evidence, requires=tuple("|".join(g) for g in r.requires),
     )
 
-
-__all__ = ["Checker", "Config", "Evidence", "Term"]

@@ -195,8 +195,8 @@ def train(
     return TrainedModel(pipeline=final, card=card)
 
 
-def train_file(path: str | Path, text_cols: list[str], label_col: str, **kwargs: Any) -> TrainedModel:
-    """Read a CSV, Parquet or Excel table and train on it, recording the file and its SHA-256."""
+def read_labelled(path: str | Path) -> Any:
+    """A labelled CSV, TSV, Parquet or Excel table as a DataFrame; unreadable files are an InputError."""
     import pandas as pd
 
     path = Path(path)
@@ -205,14 +205,17 @@ def train_file(path: str | Path, text_cols: list[str], label_col: str, **kwargs:
     suffix = path.suffix.lower()
     try:
         if suffix == ".parquet":
-            df = pd.read_parquet(path)
-        elif suffix in (".xlsx", ".xls"):
-            df = pd.read_excel(path)
-        else:
-            df = pd.read_csv(path, sep="\t" if suffix == ".tsv" else ",")
+            return pd.read_parquet(path)
+        if suffix in (".xlsx", ".xls"):
+            return pd.read_excel(path)
+        return pd.read_csv(path, sep="\t" if suffix == ".tsv" else ",")
     except Exception as exc:  # pandas raises many unrelated types for unreadable files
         raise InputError(f"cannot read {path}: {exc}") from None
-    return train(df, text_cols, label_col, source=path, **kwargs)
+
+
+def train_file(path: str | Path, text_cols: list[str], label_col: str, **kwargs: Any) -> TrainedModel:
+    """Read a CSV, Parquet or Excel table and train on it, recording the file and its SHA-256."""
+    return train(read_labelled(path), text_cols, label_col, source=Path(path), **kwargs)
 
 
 def _fit(texts: list[str], y: Any, C: float, seed: int) -> Any:
