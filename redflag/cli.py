@@ -238,6 +238,7 @@ def train(
     positive: Annotated[Optional[str], typer.Option("--positive", help="The positive class, when labels are names.")] = None,
     seed: Annotated[int, typer.Option("--seed", help="Seed for the split, the classifier and the folds.")] = 0,
     c: Annotated[Optional[float], typer.Option("--C", help="Inverse regularisation; chosen by cross-validation when absent.")] = None,
+    features: Annotated[str, typer.Option("--features", help="word (word 1-2 grams, fast) or word+char (plus char 3-5 grams: slower, can help on large real labelled sets).")] = "word",
     fusion: Annotated[bool, typer.Option("--fusion/--no-fusion", help="Also learn fusion weights (rules + out-of-fold model).")] = True,
     prevalence: Annotated[float, typer.Option("--prevalence", min=0.0001, max=0.9999, help="Share of bad ads expected where the model is used; shifts the fusion base.")] = 0.05,
     folds: Annotated[int, typer.Option("--folds", min=2, max=20, help="Folds for the out-of-fold model scores used by the fusion.")] = 5,
@@ -249,7 +250,7 @@ def train(
     if out.suffix != ".joblib":
         raise InputError(f"--out must end in .joblib (got {out.name}); the .npz and card are written beside it")
     cols = list(text_col or ["text"])
-    trained = train_file(data, cols, label_col, seed=seed, positive=positive, C=c)
+    trained = train_file(data, cols, label_col, seed=seed, positive=positive, C=c, features=features)
     out.parent.mkdir(parents=True, exist_ok=True)
     paths = save(trained, out)
     m = trained.metrics

@@ -35,7 +35,8 @@ def hit_matrix(checker: Any, texts: Sequence[str]) -> tuple[Any, list[str]]:
     return X, rule_ids
 
 
-def out_of_fold_probabilities(texts: Sequence[str], y: Any, C: float, seed: int, folds: int = 5) -> Any:
+def out_of_fold_probabilities(texts: Sequence[str], y: Any, C: float, seed: int, folds: int = 5,
+                              features: str = "word") -> Any:
     """Each ad scored by a model trained on the other folds (for stacking the model under the fusion)."""
     import numpy as np
     from sklearn.model_selection import StratifiedKFold
@@ -46,7 +47,7 @@ def out_of_fold_probabilities(texts: Sequence[str], y: Any, C: float, seed: int,
     texts = list(texts)
     out = np.zeros(len(texts))
     for train_idx, test_idx in StratifiedKFold(n_splits=folds, shuffle=True, random_state=seed).split(texts, y):
-        model = _fit([texts[i] for i in train_idx], y[train_idx], C, seed)
+        model = _fit([texts[i] for i in train_idx], y[train_idx], C, seed, features)
         out[test_idx] = model.predict_proba([texts[i] for i in test_idx])[:, 1]
     return out
 
@@ -150,8 +151,10 @@ def learn_fusion(
     df = read_labelled(data)
     texts = join_columns(df, text_cols)
     y, _, _ = encode_labels(df[label_col], label_col, positive)
-    C = float(trained.card["hyperparameters"]["logistic_regression"]["C"])
-    probabilities = out_of_fold_probabilities(texts, y, C, seed, folds)
+    params = trained.card["hyperparameters"]
+    C = float(params["logistic_regression"]["C"])
+    features = params.get("features", "word+char")  # cards from before the choice had both blocks
+    probabilities = out_of_fold_probabilities(texts, y, C, seed, folds, features)
     checker = Checker(Config(use_model=False, entities=False))
     X, rule_ids = hit_matrix(checker, texts)
     weights, report = fit_weights(

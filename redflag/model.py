@@ -30,7 +30,9 @@ MAX_SPANS = 5
 CHUNK = 32
 CACHE_LIMIT = 1 << 20
 
-_WORD_RE = re.compile(TOKEN_PATTERN)
+# The same tokens as TOKEN_PATTERN: a greedy run of two or more word characters always ends at a
+# word boundary and the scan resumes after it, so the \b anchors add nothing but time (about a third).
+_WORD_RE = re.compile(r"\w\w+")
 _LOG_TF = [0.0] + [1.0 + math.log(k) for k in range(1, 64)]
 _NONSPACE_RE = re.compile(r"\S+")
 

@@ -68,7 +68,7 @@ def toy(tmp_path_factory):
     from redflag.train import join_columns, save, train
 
     df = make_ads()
-    trained = train(df, ["title", "text"], "label", seed=7, C=4.0)
+    trained = train(df, ["title", "text"], "label", seed=7, C=4.0, features="word+char")  # both analyzers agree with sklearn
     out = tmp_path_factory.mktemp("model") / "toy.joblib"
     paths = save(trained, out)
     return df, join_columns(df, ["title", "text"]), paths
@@ -220,3 +220,18 @@ def test_importing_the_scorer_does_not_import_sklearn():
         "assert not bad, bad"
     )
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
+
+
+def test_fast_tokeniser_equals_the_training_token_pattern():
+    import re
+
+    from redflag.model import _WORD_RE, TOKEN_PATTERN
+
+    slow = re.compile(TOKEN_PATTERN)
+    samples = ["a bb ccc d_e f1 22 3", "Ünïcödé café—résumé naïve x", "snake_case_word a_b _ __ 1_2",
+               "e-mail: a.b@c.de, +44 (0)20 7946 0958!", "İstanbul ΟΔΟΣ ΣΟΦΟΚΛΕΟΥΣ 北京 ab", "x\ty\nzz\u200bqq"]
+    samples += [" ".join(make_ads(20, seed=3)["text"])]
+    for text in samples:
+        low = text.lower()
+        assert _WORD_RE.findall(low) == slow.findall(low)
+        assert [m.span() for m in _WORD_RE.finditer(low)] == [m.span() for m in slow.finditer(low)]

@@ -139,4 +139,17 @@ def test_card_describes_the_files(tmp_path):
     assert set(card["versions"]) == {"python", "sklearn", "numpy", "pandas", "joblib"}
     assert card["text_columns"] == ["title", "body"] and card["label_column"] == "y" and card["seed"] == 5
     with np.load(paths["npz"], allow_pickle=False) as z:
-        assert {"coef", "intercept", "meta", "word_vocab", "word_idf", "char_vocab", "char_idf"} <= set(z.files)
+        assert {"coef", "intercept", "meta", "word_vocab", "word_idf"} <= set(z.files)
+        assert "char_vocab" not in z.files  # word n-grams only by default
+    assert card["hyperparameters"]["features"] == "word" and "char" not in card["hyperparameters"]
+
+
+def test_char_ngrams_are_a_choice(tmp_path):
+    trained = train(ads(), ["title", "body"], "y", seed=3, C=2.0, features="word+char")
+    assert trained.card["hyperparameters"]["features"] == "word+char"
+    assert trained.card["hyperparameters"]["char"]["analyzer"] == "char_wb"
+    paths = save(trained, tmp_path / "wc.joblib")
+    with np.load(paths["npz"], allow_pickle=False) as z:
+        assert {"char_vocab", "char_idf"} <= set(z.files)
+    with pytest.raises(InputError, match="unknown feature set 'char'"):
+        train(ads(), ["title", "body"], "y", features="char")
