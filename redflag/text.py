@@ -14,6 +14,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Cyrillic and Greek letters that render like Latin ones; mapped only inside words that also hold Latin letters.
 # Shared with entity extraction, which folds the same disguises in e-mails, handles and numbers.
@@ -33,7 +34,6 @@ _LEET = {"@": "a", "$": "s", "0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "
 # quickly; every repetition is bounded, so no input can make matching slow.
 _TAG = re.compile(r"<[/A-Za-z!][^<>]{0,400}>")
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,15});")
-_WIDE = re.compile(r"[^\x00-\x7f]+")
 _LEET_PAIR = re.compile(r"[@$013457](?:(?<=[A-Za-z].)|(?=[A-Za-z]))")
 # Letters spelled out one by one: the match starts at the first separator, one after the first letter.
 _SPACED = re.compile(
@@ -102,9 +102,16 @@ def _leet_word(word: str) -> str | None:
     return decoded
 
 
-def _wide(run: str, before: str, after: str) -> list[str]:
-    """NFKC-fold a run of non-ASCII characters, drop invisibles, map look-alikes beside Latin letters."""
-    latin_context = before.isascii() and before.isalpha() or after.isascii() and after.isalpha()
+def _latin(ch: str) -> bool:
+    return ch.isascii() and ch.isalpha()
+
+
+@lru_cache(maxsize=4096)
+def _wide(run: str, latin_context: bool) -> tuple[str, ...]:
+    """NFKC-fold a run of non-ASCII characters, drop invisibles, map look-alikes beside Latin letters.
+
+    Cached: the same few runs (curly quotes, dashes, bullets, accented words) recur in most ads.
+    """
     out = []
     for ch in run:
         if ch in _INVISIBLE:
@@ -123,7 +130,27 @@ def _wide(run: str, before: str, after: str) -> list[str]:
         elif ch in "\u00a0\u2007\u202f":
             folded = " "
         out.append(folded)
-    return out
+    return tuple(out)
+
+
+def _wide_runs(original: str, ascii_copy: bytes) -> list[tuple[int, int, int, None]]:
+    """Runs of non-ASCII characters, found through the '?' that stand for them in ``ascii_copy``.
+
+    bytes.find skips plain text far faster than a regex tests every character.
+    """
+    runs: list[tuple[int, int, int, None]] = []
+    n = len(original)
+    i = ascii_copy.find(b"?")
+    while i >= 0:
+        if original[i] == "?":
+            i = ascii_copy.find(b"?", i + 1)
+            continue
+        j = i + 1
+        while j < n and not original[j].isascii():
+            j += 1
+        runs.append((i, 4, j, None))
+        i = ascii_copy.find(b"?", j)
+    return runs
 
 
 def _edits(original: str) -> list[tuple[int, int, list[tuple[str, int, int]]]]:
@@ -133,18 +160,20 @@ def _edits(original: str) -> list[tuple[int, int, list[tuple[str, int, int]]]]:
         found += [(m.start(), 0, m.end(), None) for m in _TAG.finditer(original)]
     if "&" in original:
         found += [(m.start(), 1, m.end(), None) for m in _ENTITY.finditer(original)]
-    shape = original.encode("ascii", "replace").translate(_SPACED_SHAPE)
+    ascii_copy = original.encode("ascii", "replace")  # one byte per character: offsets carry over
+    shape = ascii_copy.translate(_SPACED_SHAPE)
     if b"a.a.a" in shape or b"a a a a" in shape:
         found += [(m.start() - 1, 2, m.end(), None) for m in _SPACED.finditer(original)]
     found += [(m.start(), 3, m.end(), None) for m in _LEET_PAIR.finditer(original)]
     if not original.isascii():
-        found += [(m.start(), 4, m.end(), None) for m in _WIDE.finditer(original)]
+        found += _wide_runs(original, ascii_copy)
     found.sort()
     n = len(original)
     edits: list[tuple[int, int, list[tuple[str, int, int]]]] = []
     pos = 0
+    examined = 0  # end of the last word rejected as leetspeak: its other digits would be rejected too
     for a, kind, b, _ in found:
-        if a < pos:
+        if a < pos or kind == 3 and a < examined:
             continue
         token = original[a:b]
         if kind == 0:
@@ -153,7 +182,7 @@ def _edits(original: str) -> list[tuple[int, int, list[tuple[str, int, int]]]]:
             decoded = html.unescape(token)
             if decoded == token:
                 continue
-            pieces = [("".join(_wide(decoded, "", "")) if not decoded.isascii() else decoded, a, b)]
+            pieces = [("".join(_wide(decoded, False)) if not decoded.isascii() else decoded, a, b)]
         elif kind == 2:
             pieces = [(c, a + i, a + i + 1) for i, c in enumerate(token) if c.isalpha()]
         elif kind == 3:
@@ -163,13 +192,15 @@ def _edits(original: str) -> list[tuple[int, int, list[tuple[str, int, int]]]]:
             while b < ceiling and original[b] in _TOKEN_CHARS:
                 b += 1
             if a < pos or b - a >= _MAX_WORD or (a > 0 and original[a - 1] == ".") or _EMAILISH.match(original, a):
+                examined = b
                 continue
             decoded = _leet_word(original[a:b])
             if decoded is None:
+                examined = b
                 continue
             pieces = [(c, a + i, a + i + 1) for i, c in enumerate(decoded)]
         else:
-            folded = _wide(token, original[a - 1] if a > 0 else "", original[b] if b < n else "")
+            folded = _wide(token, a > 0 and _latin(original[a - 1]) or b < n and _latin(original[b]))
             if "".join(folded) == token:
                 continue
             pieces = [(f, a + i, a + i + 1) for i, f in enumerate(folded)]

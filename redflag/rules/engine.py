@@ -144,24 +144,34 @@ class RuleEngine:
         return fired
 
 
-def _finditer_near(pattern: re.Pattern, text: str, positions: list[int], width: int):
+def _finditer_near(pattern: re.Pattern, text: str, positions: list[int], width: int) -> list[re.Match]:
     """Matches of ``pattern`` that lie near a keyword: every match holds one, so only windows around them are searched.
 
     A match touching a window's artificial edge is dropped, since the pattern could not see past it;
     each window reaches one character past the longest match the pattern allows, so no real match is lost.
+    Most windows hold no match: one ``search`` settles those without building an iterator.
     """
     n = len(text)
+    reach = width + 1
     windows: list[list[int]] = []
     for pos in positions:
-        a, b = max(0, pos - width - 1), min(n, pos + width + 1)
+        a, b = pos - reach, pos + reach
         if windows and a <= windows[-1][1]:
             windows[-1][1] = b
         else:
             windows.append([a, b])
+    found: list[re.Match] = []
+    search = pattern.search
     for a, b in windows:
-        for m in pattern.finditer(text, a, b):
+        a, b = max(0, a), min(n, b)
+        first = search(text, a, b)
+        if first is None:
+            continue
+        # finditer from the first match finds what finditer from ``a`` would: nothing starts earlier
+        for m in pattern.finditer(text, first.start(), b):
             if (m.start() > a or a == 0) and (m.end() < b or b == n):
-                yield m
+                found.append(m)
+    return found
 
 
 def _evidence(norm: Normalised, a: int, b: int) -> Evidence:
