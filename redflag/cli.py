@@ -298,6 +298,7 @@ def scan(
     weights: WeightsOpt = None,
     region: RegionOpt = None,
     redact: Annotated[bool, typer.Option("--redact", help="Mask phone numbers, e-mails and handles in the output (stable tokens keep linking possible).")] = False,
+    entities: Annotated[bool, typer.Option("--entities/--no-entities", help="Fill the entities column (phones, e-mails, handles, URLs, money, ages, targeting cues); scanning takes about a third longer.")] = False,
 ) -> None:
     """Scan a table of ads into a ranked, filterable result file with the evidence for every flag."""
     from rich.console import Console
@@ -306,7 +307,7 @@ def scan(
     from redflag.scan import scan as run_scan
     from redflag.render.scanfmt import progress_bar, render_summary, write_summary_json
 
-    config = _checker(select, ignore, rules, model, no_model, weights, region, redact=redact).config  # fails early on a bad pack or model
+    config = _checker(select, ignore, rules, model, no_model, weights, region, entities=entities, redact=redact).config  # fails early on a bad pack or model
     options = ScanOptions(
         input_format=input_format, text_cols=list(text_col) if text_col else None, id_col=id_col,
         keep_cols=list(keep_col or ()), source_col=source_col, out=out, output_format=output_format,

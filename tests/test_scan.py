@@ -45,7 +45,7 @@ def invoke(*args: str):
 @pytest.mark.parametrize("fmt", ["csv", "jsonl", "parquet"])
 def test_every_output_format(tmp_path, csv_in, fmt):
     out = tmp_path / f"res.{fmt}"
-    r = invoke(csv_in, "--out", out, "--id-col", "ad_id", "--keep-col", "site")
+    r = invoke(csv_in, "--out", out, "--id-col", "ad_id", "--keep-col", "site", "--entities")
     assert r.exit_code == 0, r.output
     df = pd.read_csv(out, keep_default_na=False) if fmt == "csv" else (
         pd.read_json(out, lines=True, dtype=False) if fmt == "jsonl" else pd.read_parquet(out))
@@ -193,6 +193,16 @@ def test_exit_codes(tmp_path, csv_in):
     pd.DataFrame({"text": [PLAIN]}).to_csv(plain, index=False)
     assert invoke(plain, "--fail-on", "high").exit_code == 0
     assert invoke(tmp_path / "missing.csv").exit_code == 2
+
+
+def test_entities_are_opt_in(tmp_path, csv_in):
+    plain, full = tmp_path / "plain.jsonl", tmp_path / "full.jsonl"
+    assert invoke(csv_in, "--out", plain, "--id-col", "ad_id").exit_code == 0
+    assert invoke(csv_in, "--out", full, "--id-col", "ad_id", "--entities").exit_code == 0
+    a, b = pd.read_json(plain, lines=True, dtype=False), pd.read_json(full, lines=True, dtype=False)
+    assert a["entities"].map(len).sum() == 0 and b["entities"].map(len).sum() > 0
+    assert a.drop(columns="entities").equals(b.drop(columns="entities"))  # scores and evidence do not depend on it
+    assert score_frame(ads(), id_col="ad_id")["entities"].map(len).sum() == 0  # the API default is scan's
 
 
 def test_score_frame_is_pure():
