@@ -7,6 +7,7 @@ with chunked reading, ordered multiprocessing, atomic output and a summary; it n
 
 from __future__ import annotations
 
+import gc
 import heapq
 import itertools
 import multiprocessing
@@ -271,6 +272,7 @@ def _init_worker(plan: Plan) -> None:
     _PLAN = plan
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it stops the pool and removes the output
     checker_for(plan.config)  # load rules and model once, before the first task
+    gc.freeze()  # the model's vocabulary and the compiled rules live for good: collections need not walk them
 
 
 def _worker_batch(chunk: pd.DataFrame, first_row: int) -> Batch:

@@ -118,6 +118,13 @@ def test_bad_patterns_are_refused_at_load(pattern, message):
         parse_pack((PACK_HEAD + RULE.format(pattern=pattern)).encode(), "t.toml")
 
 
+@pytest.mark.parametrize("keyword", ["100", "e-mail", "café", "two words"])
+def test_keywords_must_be_findable_words(keyword):
+    text = PACK_HEAD + RULE.format(pattern=r"\bfee\b").replace('keywords = ["fee"]', f'keywords = ["fee", "{keyword}"]')
+    with pytest.raises(RulePackError, match="keywords must be single words"):
+        parse_pack(text.encode(), "t.toml")
+
+
 def test_rule_without_examples_is_refused():
     text = PACK_HEAD + RULE.format(pattern="fee").replace('no_match = ["nothing"]', "")
     with pytest.raises(RulePackError, match="examples"):

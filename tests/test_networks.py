@@ -71,7 +71,7 @@ def test_scan_redact_masks_contacts_in_the_output(tmp_path):
     src = tmp_path / "ads.csv"
     pd.DataFrame(ADS, columns=["id", "text", "source"]).to_csv(src, index=False)
     out = tmp_path / "out.jsonl"
-    res = runner.invoke(app, ["scan", str(src), "--id-col", "id", "--out", str(out), "--redact", "--no-progress", "--region", "GB"])
+    res = runner.invoke(app, ["scan", str(src), "--id-col", "id", "--out", str(out), "--redact", "--entities", "--no-progress", "--region", "GB"])
     assert res.exit_code in (0, 1), res.output
     body = out.read_text()
     assert "7700" not in body and "careers@" not in body  # the company domain stays, for linking

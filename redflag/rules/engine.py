@@ -11,7 +11,7 @@ from redflag.rules.context import suppression
 from redflag.rules.pack import ContextCues, Rule, RulePack, compiled
 from redflag.text import Normalised
 
-_WORD = re.compile(r"[a-z]+")
+_LETTERS_ONLY = bytes(b if ord("a") <= b <= ord("z") else ord(" ") for b in range(256))
 MAX_EVIDENCE = 5  # phrases quoted per rule; a rule fires once however often it matches
 MAX_SUPPRESSED = 50
 
@@ -58,12 +58,15 @@ class RuleEngine:
         self.rules = tuple(rules)
         self._order = {r.id: i for i, r in enumerate(self.rules)}
         self._text_rules = tuple(r for r in self.rules if not r.is_combination)
+        self._rule_by_id = {r.id: r for r in self._text_rules}
         self._combinations = tuple(r for r in self.rules if r.is_combination)
         self._by_keyword: dict[str, list[Rule]] = {}
         for rule in self._text_rules:
             for word in rule.keywords:
                 self._by_keyword.setdefault(word, []).append(rule)
-        self._keywords = frozenset(self._by_keyword)
+        # only [a-z]+ keywords can be found as runs of letters; the pack refuses any other
+        self._keyword_of = {w.encode("ascii"): w for w in self._by_keyword if w.isascii() and w.isalpha()}
+        self._keyword_bytes = frozenset(self._keyword_of)
 
     def rule(self, rule_id: str) -> Rule | None:
         """Look a rule up by id."""
@@ -73,7 +76,9 @@ class RuleEngine:
         """Rule id -> positions of its keywords in ``lowered``, for the rules that could fire."""
         found: dict[str, list[int]] = {}
         n = len(lowered)
-        for word in self._keywords.intersection(_WORD.findall(lowered)):
+        # the [a-z]+ runs of the text, via an ASCII copy (one byte per character) split by bytes
+        runs = lowered.encode("ascii", "replace").translate(_LETTERS_ONLY).split()
+        for word in map(self._keyword_of.__getitem__, self._keyword_bytes.intersection(runs)):
             size = len(word)
             places = []
             i = lowered.find(word)
@@ -97,10 +102,11 @@ class RuleEngine:
         candidates = self.candidates(lowered)
         hits: list[Hit] = []
         suppressed: list[Suppression] = []
-        for rule in self._text_rules:
-            positions = candidates.get(rule.id)
+        for rule_id in sorted(candidates, key=self._order.__getitem__):  # pack order, as without the index
+            positions = candidates[rule_id]
             if not positions:
                 continue
+            rule = self._rule_by_id[rule_id]
             cues = self._cues[rule.id]
             evidence: list[Evidence] = []
             taken: list[tuple[int, int]] = []
@@ -160,10 +166,14 @@ def _finditer_near(pattern: re.Pattern, text: str, positions: list[int], width: 
             windows[-1][1] = b
         else:
             windows.append([a, b])
+    # positions are sorted, so only the first window can start before the text and only the last end after it
+    if windows[0][0] < 0:
+        windows[0][0] = 0
+    if windows[-1][1] > n:
+        windows[-1][1] = n
     found: list[re.Match] = []
     search = pattern.search
     for a, b in windows:
-        a, b = max(0, a), min(n, b)
         first = search(text, a, b)
         if first is None:
             continue

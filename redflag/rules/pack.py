@@ -150,6 +150,9 @@ def _rule(raw: dict, language: str, where: str, validate: bool) -> Rule:
     keywords = frozenset(k.lower() for k in raw.get("keywords", ()))
     if patterns and not keywords:
         raise RulePackError(f"{where}: needs keywords (the words that let the engine skip it quickly)")
+    odd = sorted(k for k in keywords if not (k.isascii() and k.isalpha()))
+    if odd:
+        raise RulePackError(f"{where}: keywords must be single words of letters a-z (the engine finds them as such): {', '.join(odd)}")
     matches = tuple(Example(m["text"], m["evidence"]) for m in raw.get("match", ()))
     no_matches = tuple(raw.get("no_match", ()))
     if not matches or not no_matches:
