@@ -1,6 +1,7 @@
 """Rule engine: context (negation, warnings, termination), combinations, selection, pack validation, speed safety."""
 
 import time
+from pathlib import Path
 
 import pytest
 
@@ -129,3 +130,34 @@ def test_rule_without_examples_is_refused():
     text = PACK_HEAD + RULE.format(pattern="fee").replace('no_match = ["nothing"]', "")
     with pytest.raises(RulePackError, match="examples"):
         parse_pack(text.encode(), "t.toml")
+
+
+def test_every_match_holds_one_of_its_rules_keywords():
+    """The engine searches only around keywords: a pattern that can match without one silently misses ads."""
+    import re
+
+    import pandas as pd
+
+    from redflag.pipeline import Checker, Config
+    from redflag.rules.pack import compiled
+    from redflag.text import normalise
+
+    ads = Path(__file__).resolve().parent.parent / "data" / "synthetic" / "ads.csv"
+    texts = pd.read_csv(ads, dtype=str, keep_default_na=False)["text"].head(800).tolist()
+    engine = Checker(Config(use_model=False, entities=False)).engine
+    texts += [ex.text for r in engine.rules for ex in r.matches]
+    words = re.compile(r"[a-z]+")
+    missing = set()
+    for text in texts:
+        low = normalise(text).text.lower()
+        for rule in engine.rules:
+            for source in rule.patterns:
+                for m in compiled(source)[0].finditer(low):
+                    a, b = m.span()
+                    while a > 0 and "a" <= low[a - 1] <= "z":  # whole words, as the engine finds them
+                        a -= 1
+                    while b < len(low) and "a" <= low[b] <= "z":
+                        b += 1
+                    if not rule.keywords.intersection(words.findall(low[a:b])):
+                        missing.add((rule.id, m.group()))
+    assert not missing, sorted(missing)[:10]
