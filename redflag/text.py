@@ -102,15 +102,15 @@ def _leet_word(word: str) -> str | None:
     return decoded
 
 
-def _latin(ch: str) -> bool:
-    return ch.isascii() and ch.isalpha()
+_ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 
 @lru_cache(maxsize=4096)
-def _wide(run: str, latin_context: bool) -> tuple[str, ...]:
+def _wide(run: str, latin_context: bool) -> tuple[str, ...] | None:
     """NFKC-fold a run of non-ASCII characters, drop invisibles, map look-alikes beside Latin letters.
 
-    Cached: the same few runs (curly quotes, dashes, bullets, accented words) recur in most ads.
+    One piece per character of ``run``, or None when nothing changes. Cached: the same few runs
+    (curly quotes, dashes, bullets, accented words) recur in most ads.
     """
     out = []
     for ch in run:
@@ -130,7 +130,7 @@ def _wide(run: str, latin_context: bool) -> tuple[str, ...]:
         elif ch in "\u00a0\u2007\u202f":
             folded = " "
         out.append(folded)
-    return tuple(out)
+    return None if "".join(out) == run else tuple(out)
 
 
 def _wide_runs(original: str, ascii_copy: bytes) -> list[tuple[int, int, int, None]]:
@@ -182,7 +182,7 @@ def _edits(original: str) -> list[tuple[int, int, list[tuple[str, int, int]]]]:
             decoded = html.unescape(token)
             if decoded == token:
                 continue
-            pieces = [("".join(_wide(decoded, False)) if not decoded.isascii() else decoded, a, b)]
+            pieces = [("".join(_wide(decoded, False) or decoded) if not decoded.isascii() else decoded, a, b)]
         elif kind == 2:
             pieces = [(c, a + i, a + i + 1) for i, c in enumerate(token) if c.isalpha()]
         elif kind == 3:
@@ -200,8 +200,8 @@ def _edits(original: str) -> list[tuple[int, int, list[tuple[str, int, int]]]]:
                 continue
             pieces = [(c, a + i, a + i + 1) for i, c in enumerate(decoded)]
         else:
-            folded = _wide(token, a > 0 and _latin(original[a - 1]) or b < n and _latin(original[b]))
-            if "".join(folded) == token:
+            folded = _wide(token, a > 0 and original[a - 1] in _ASCII_LETTERS or b < n and original[b] in _ASCII_LETTERS)
+            if folded is None:
                 continue
             pieces = [(f, a + i, a + i + 1) for i, f in enumerate(folded)]
         edits.append((a, b, pieces))
