@@ -154,9 +154,9 @@ def test_every_match_holds_one_of_its_rules_keywords():
             for source in rule.patterns:
                 for m in compiled(source)[0].finditer(low):
                     a, b = m.span()
-                    while a > 0 and "a" <= low[a - 1] <= "z":  # whole words, as the engine finds them
+                    while a > 0 and "a" <= low[a] <= "z" and "a" <= low[a - 1] <= "z":  # whole words, as the engine finds them
                         a -= 1
-                    while b < len(low) and "a" <= low[b] <= "z":
+                    while b < len(low) and "a" <= low[b - 1] <= "z" and "a" <= low[b] <= "z":
                         b += 1
                     if not rule.keywords.intersection(words.findall(low[a:b])):
                         missing.add((rule.id, m.group()))

@@ -67,6 +67,7 @@ class RuleEngine:
         # only [a-z]+ keywords can be found as runs of letters; the pack refuses any other
         self._keyword_of = {w.encode("ascii"): w for w in self._by_keyword if w.isascii() and w.isalpha()}
         self._keyword_bytes = frozenset(self._keyword_of)
+        self._plans: dict[tuple[str, bool], tuple] = {}
 
     def rule(self, rule_id: str) -> Rule | None:
         """Look a rule up by id."""
@@ -74,7 +75,12 @@ class RuleEngine:
 
     def candidates(self, lowered: str) -> dict[str, list[int]]:
         """Rule id -> positions of its keywords in ``lowered``, for the rules that could fire."""
+        return self._keyword_places(lowered)[0]
+
+    def _keyword_places(self, lowered: str) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
+        """Positions of each rule's keywords, and of each keyword found."""
         found: dict[str, list[int]] = {}
+        places_of: dict[str, list[int]] = {}
         n = len(lowered)
         # the [a-z]+ runs of the text, via an ASCII copy (one byte per character) split by bytes
         runs = lowered.encode("ascii", "replace").translate(_LETTERS_ONLY).split()
@@ -86,11 +92,27 @@ class RuleEngine:
                 if (i == 0 or not "a" <= lowered[i - 1] <= "z") and (i + size == n or not "a" <= lowered[i + size] <= "z"):
                     places.append(i)
                 i = lowered.find(word, i + size)
-            for rule in self._by_keyword[word]:
-                found.setdefault(rule.id, []).extend(places)
+            if places:
+                places_of[word] = places
+                for rule in self._by_keyword[word]:
+                    found.setdefault(rule.id, []).extend(places)
         for places in found.values():
             places.sort()
-        return found
+        return found, places_of
+
+    def _plan(self, rule: Rule, fold: bool) -> tuple[tuple[re.Pattern, int, bool, tuple[str, ...] | None], ...]:
+        """Each pattern of ``rule`` compiled, with its longest match, whether it marks evidence, and the
+        keywords its matches can hold (None: any of the rule's), worked out on the rule's first use."""
+        plan = self._plans.get((rule.id, fold))
+        if plan is None:
+            steps = []
+            for source in rule.patterns:
+                pattern, width, words = compiled(source, fold)
+                inside = rule.keywords & words if words is not None else frozenset()
+                steps.append((pattern, width, "ev" in pattern.groupindex,
+                              tuple(sorted(inside)) if inside and inside != rule.keywords else None))
+            plan = self._plans[(rule.id, fold)] = tuple(steps)
+        return plan
 
     def match(self, norm: Normalised) -> Matches:
         """Every rule hit in the ad, evidence mapped back to the original text."""
@@ -99,7 +121,7 @@ class RuleEngine:
         fold = len(lowered) == len(text)  # lower-casing kept every offset, so the fast patterns apply
         if not fold:
             lowered = text
-        candidates = self.candidates(lowered)
+        candidates, places_of = self._keyword_places(lowered)
         hits: list[Hit] = []
         suppressed: list[Suppression] = []
         for rule_id in sorted(candidates, key=self._order.__getitem__):  # pack order, as without the index
@@ -110,14 +132,19 @@ class RuleEngine:
             cues = self._cues[rule.id]
             evidence: list[Evidence] = []
             taken: list[tuple[int, int]] = []
-            for source in rule.patterns:
-                pattern, width = compiled(source, fold)
+            for pattern, width, has_ev, inside in self._plan(rule, fold):
                 if len(evidence) >= MAX_EVIDENCE:
                     break
-                for m in _finditer_near(pattern, lowered, positions, width):
+                near = positions
+                if inside is not None:  # search only around the keywords this pattern can hold
+                    found = [places_of[k] for k in inside if k in places_of]
+                    if not found:
+                        continue
+                    near = found[0] if len(found) == 1 else sorted(p for places in found for p in places)
+                for m in _finditer_near(pattern, lowered, near, width):
                     if len(evidence) >= MAX_EVIDENCE:
                         break
-                    a, b = m.span("ev") if "ev" in pattern.groupindex and m.group("ev") else m.span()
+                    a, b = m.span("ev") if has_ev and m.group("ev") else m.span()
                     if any(a < tb and ta < b for ta, tb in taken):
                         continue
                     ev = _evidence(norm, a, b)

@@ -18,6 +18,7 @@ from importlib import resources
 from pathlib import Path
 
 from redflag.errors import RulePackError
+from redflag.rules.runs import contained_words
 
 SEVERITIES = ("low", "medium", "high")
 CONFIDENCES = ("low", "medium", "high")
@@ -96,15 +97,16 @@ class RulePack:
 
 
 @functools.lru_cache(maxsize=4096)
-def compiled(pattern: str, fold: bool = True) -> tuple[re.Pattern, int]:
-    """A pattern compiled (case-sensitive for lower-cased text, or case-insensitive) and its longest match.
+def compiled(pattern: str, fold: bool = True) -> tuple[re.Pattern, int, frozenset[str] | None]:
+    """A pattern compiled (case-sensitive for lower-cased text, or case-insensitive), its longest match,
+    and the whole words its matches can contain (None when unknown; see ``runs.contained_words``).
 
     Compiled on first use and cached, so a single check pays only for the rules its ad could fire.
     Unbounded repetition is refused: it could make matching slow and windows unbounded.
     """
     flags = 0 if fold else re.IGNORECASE
     try:
-        # Parse once for both the width check and the compiled program (re.compile would parse again).
+        # Parse once for the width, the words and the compiled program (re.compile would parse again).
         tree = sre_parse.parse(pattern, flags)
         regex = sre_compile.compile(tree, flags)
     except re.error as exc:
@@ -112,7 +114,7 @@ def compiled(pattern: str, fold: bool = True) -> tuple[re.Pattern, int]:
     longest = tree.getwidth()[1]
     if longest > MAX_MATCH:
         raise RulePackError(f"pattern can match more than {MAX_MATCH} characters; bound its repetitions: {pattern[:60]}")
-    return regex, longest
+    return regex, longest, contained_words(tree) if fold else None
 
 
 def _compile(pattern: str, where: str) -> re.Pattern:
