@@ -79,18 +79,25 @@ WeightsOpt = Annotated[Optional[Path], typer.Option("--weights", help="A fusion 
 
 def _checker(select, ignore, packs, model, no_model, weights, region=None, entities=True, redact=False):
     """A Checker from the options given, completed by [tool.redflag] in the nearest pyproject.toml."""
-    from redflag.pipeline import Checker, Config
+    from redflag.pipeline import Checker
+
+    return Checker(_config(select, ignore, packs, model, no_model, weights, region, entities, redact))
+
+
+def _config(select, ignore, packs, model, no_model, weights, region=None, entities=True, redact=False):
+    """The Config for the options given, completed by [tool.redflag] in the nearest pyproject.toml."""
+    from redflag.pipeline import Config
     from redflag.settings import load_settings
 
     settings = load_settings()
-    return Checker(Config(
+    return Config(
         packs=tuple(str(p) for p in packs or settings.get("rules", ())),
         select=_codes(select or settings.get("select")), ignore=_codes(ignore or settings.get("ignore")),
         model=str(model) if model else settings.get("model"),
         use_model=not (no_model or settings.get("no-model", False)),
         weights=str(weights) if weights else settings.get("weights"), region=region, entities=entities,
         redact=redact,
-    ))
+    )
 
 
 def _fail_level(given: Level | None) -> str:
@@ -303,11 +310,12 @@ def scan(
     """Scan a table of ads into a ranked, filterable result file with the evidence for every flag."""
     from rich.console import Console
 
-    from redflag.scan import ScanOptions, default_workers
+    from redflag.scan import ScanOptions, checker_for, default_workers
     from redflag.scan import scan as run_scan
     from redflag.render.scanfmt import progress_bar, render_summary, write_summary_json
 
-    config = _checker(select, ignore, rules, model, no_model, weights, region, entities=entities, redact=redact).config  # fails early on a bad pack or model
+    config = _config(select, ignore, rules, model, no_model, weights, region, entities=entities, redact=redact)
+    checker_for(config)  # fails early on a bad pack or model; forked workers inherit this one
     options = ScanOptions(
         input_format=input_format, text_cols=list(text_col) if text_col else None, id_col=id_col,
         keep_cols=list(keep_col or ()), source_col=source_col, out=out, output_format=output_format,
