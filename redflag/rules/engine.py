@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -86,12 +87,15 @@ class RuleEngine:
         runs = lowered.encode("ascii", "replace").translate(_LETTERS_ONLY).split()
         for word in map(self._keyword_of.__getitem__, self._keyword_bytes.intersection(runs)):
             size = len(word)
-            places = []
-            i = lowered.find(word)
-            while i >= 0:
-                if (i == 0 or not "a" <= lowered[i - 1] <= "z") and (i + size == n or not "a" <= lowered[i + size] <= "z"):
-                    places.append(i)
-                i = lowered.find(word, i + size)
+            if size <= 2:  # "t" or "go" hide inside most words: let re check the edges
+                places = [m.start() for m in _whole_word(word).finditer(lowered)]
+            else:
+                places = []
+                i = lowered.find(word)
+                while i >= 0:
+                    if (i == 0 or not "a" <= lowered[i - 1] <= "z") and (i + size == n or not "a" <= lowered[i + size] <= "z"):
+                        places.append(i)
+                    i = lowered.find(word, i + size)
             if places:
                 places_of[word] = places
                 for rule in self._by_keyword[word]:
@@ -175,6 +179,13 @@ class RuleEngine:
                 unique = sorted({(e.start, e.end): e for e in evidence}.values(), key=lambda e: e.start)
                 fired.append(Hit(rule=combo, evidence=tuple(unique)))
         return fired
+
+
+@functools.lru_cache(maxsize=1024)
+def _whole_word(word: str) -> re.Pattern:
+    """``word`` standing alone between non-letters."""
+    w = re.escape(word)
+    return re.compile(f"{w}(?![a-z])(?<![a-z]{w})")  # the literal first: re jumps from one occurrence to the next
 
 
 def _finditer_near(pattern: re.Pattern, text: str, positions: list[int], width: int) -> list[re.Match]:
