@@ -49,6 +49,8 @@ _SPACED_SHAPE = bytes(
 )
 _MAX_WORD = 32  # longer runs of letters and digits are codes or hashes, not disguised words
 _TOKEN_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789@$")
+# the ASCII copy with every character that cannot belong to a disguised word turned into a space
+_TOKEN_SHAPE = bytes(b if chr(b) in _TOKEN_CHARS else ord(" ") for b in range(256))
 _EMAILISH = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+\.")
 
 
@@ -169,6 +171,7 @@ def _edits(original: str) -> list[tuple[int, int, list[tuple[str, int, int]]]]:
         found += _wide_runs(original, ascii_copy)
     found.sort()
     n = len(original)
+    tokens = ascii_copy.translate(_TOKEN_SHAPE) if found else b""
     edits: list[tuple[int, int, list[tuple[str, int, int]]]] = []
     pos = 0
     examined = 0  # end of the last word rejected as leetspeak: its other digits would be rejected too
@@ -187,10 +190,9 @@ def _edits(original: str) -> list[tuple[int, int, list[tuple[str, int, int]]]]:
             pieces = [(c, a + i, a + i + 1) for i, c in enumerate(token) if c.isalpha()]
         elif kind == 3:
             floor, ceiling = max(0, a - _MAX_WORD), min(n, b + _MAX_WORD)
-            while a > floor and original[a - 1] in _TOKEN_CHARS:
-                a -= 1
-            while b < ceiling and original[b] in _TOKEN_CHARS:
-                b += 1
+            a = tokens.rfind(b" ", floor, a) + 1 or floor  # the word around the match, at most _MAX_WORD each way
+            end = tokens.find(b" ", b, ceiling)
+            b = ceiling if end < 0 else end
             if a < pos or b - a >= _MAX_WORD or (a > 0 and original[a - 1] == ".") or _EMAILISH.match(original, a):
                 examined = b
                 continue
