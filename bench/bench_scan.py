@@ -4,7 +4,7 @@ The input repeats the EMSCAD validation ads (../shared/data/emscad_dev.csv, neve
 repository) up to --rows; the benchmark is skipped when they are absent, unless --data names
 another CSV (e.g. data/synthetic/ads.csv with --text-cols text).
 
-    python bench/bench_scan.py [--rows 30000] [--workers 2] [--repeat 3] [--memory-rows 200000,1000000] [--profile]
+    python bench/bench_scan.py [--rows 100000] [--workers 2] [--repeat 3] [--memory-rows 200000,1000000] [--profile]
 
 Reported: ads/s of the whole command (CSV in, CSV out, interpreter start included) by wall time
 and by CPU time of all its processes; ads/s of the bare scikit-learn TF-IDF + logistic-regression
@@ -125,7 +125,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, default=EMSCAD, help="CSV of ads to repeat (default: EMSCAD validation ads)")
     ap.add_argument("--text-cols", default="title,company_profile,description,requirements,benefits")
-    ap.add_argument("--rows", type=int, default=30_000)
+    ap.add_argument("--rows", type=int, default=100_000)
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--memory-rows", default="", help="comma-separated input sizes for the peak-memory runs, e.g. 20000,200000,1000000")
