@@ -21,7 +21,7 @@ sys.path.insert(0, str(ROOT))
 
 from redflag.rules.engine import RuleEngine  # noqa: E402
 from redflag.rules.pack import builtin_packs, compiled  # noqa: E402
-from redflag.text import normalise  # noqa: E402
+from redflag.text.normalise import normalise  # noqa: E402
 
 EMSCAD = ROOT.parent / "shared" / "data" / "emscad_dev.csv"
 EMSCAD_COLS = ("title", "company_profile", "description", "requirements", "benefits")

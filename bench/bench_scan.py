@@ -106,8 +106,8 @@ def profile(texts: list[str], text_cols: list[str]) -> None:
     """cProfile of the per-ad path in one process: batch check, result columns, CSV formatting."""
     import pandas as pd
 
-    from redflag.pipeline import Config
-    from redflag.scan import Plan, run_batch
+    from redflag.config import Config
+    from redflag.batch import Plan, run_batch
 
     df = pd.DataFrame({"text": texts})
     plan = Plan(["text"], None, [], None, Config(), False, "csv")
@@ -137,7 +137,7 @@ def main() -> None:
 
     import pandas as pd
 
-    from redflag.tables import join_text
+    from redflag.io.tables import join_text
 
     cols = args.text_cols.split(",")
     with tempfile.TemporaryDirectory(prefix="redflag-bench-") as tmp:

@@ -10,8 +10,8 @@ __all__ = ["__version__", "check", "score_frame"]
 
 def check(text: str) -> Any:
     """Check one ad with the default rules and model; returns a ``redflag.result.Result``."""
-    from redflag.pipeline import Config
-    from redflag.scan import checker_for  # one Checker per process and thread, built on first use
+    from redflag.config import Config
+    from redflag.batch import checker_for  # one Checker per process and thread, built on first use
 
     return checker_for(Config()).check(text)
 
@@ -19,7 +19,7 @@ def check(text: str) -> Any:
 def __getattr__(name: str) -> Any:
     # score_frame pulls in pandas: import it only when asked, so `import redflag` stays cheap
     if name == "score_frame":
-        from redflag.scan import score_frame
+        from redflag.batch import score_frame
 
         return score_frame
     raise AttributeError(f"module 'redflag' has no attribute {name!r}")

@@ -19,7 +19,6 @@ from pathlib import Path
 from redflag.errors import RedflagError
 from redflag.result import Component
 
-LEVELS = ("low", "medium", "high")
 LOGIT_CLIP = 8.0
 
 

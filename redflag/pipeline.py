@@ -9,16 +9,16 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from redflag import __version__
+from redflag.config import Config
 from redflag.errors import RedflagError
 from redflag.fusion import FusionWeights, fuse, load_weights
 from redflag.result import Flag, ModelOutput, Result
 from redflag.rules.engine import Hit, RuleEngine
 from redflag.rules.pack import builtin_packs, load_pack
-from redflag.text import normalise
+from redflag.text.normalise import normalise
 
 MODELS_DIR = Path(os.environ.get("REDFLAG_MODELS", Path(__file__).resolve().parent.parent / "models"))
 DEFAULT_MODEL = MODELS_DIR / "default.npz"
@@ -33,22 +33,6 @@ def fusion_path(model_path: Path) -> Path:
             name = name[: -len(suffix)]
             break
     return model_path.with_name(name + FUSION_SUFFIX)
-
-
-@dataclass(frozen=True, slots=True)
-class Config:
-    """Everything that changes how ads are checked; passed explicitly, never global."""
-
-    packs: tuple[str, ...] = ()
-    select: tuple[str, ...] = ()
-    ignore: tuple[str, ...] = ()
-    model: str | None = None  # a model path; None means the shipped default when present
-    use_model: bool = True
-    weights: str | None = None  # a weights file; None means the shipped one when a model is used
-    top_terms: int = 8
-    entities: bool = True
-    region: str | None = None
-    redact: bool = False  # mask phones, e-mails and handles in every result (offsets kept, tokens stable)
 
 
 class Checker:
@@ -143,7 +127,7 @@ class Checker:
             model=model_out, entities=entities, text_length=len(text), version=self.version,
         )
         if self.config.redact:
-            from redflag.redact import redact_result
+            from redflag.entities.redaction import redact_result
 
             result = redact_result(result, text)[0]
         return result

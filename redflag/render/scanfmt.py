@@ -11,7 +11,7 @@ from rich.console import Console
 from rich.table import Table
 
 from redflag.errors import InputError
-from redflag.scan import Summary
+from redflag.batch import Summary
 
 
 @contextlib.contextmanager

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from redflag.result import Evidence, Suppression
 from redflag.rules.context import suppression
 from redflag.rules.pack import ContextCues, Rule, RulePack, compiled
-from redflag.text import Normalised
+from redflag.text.normalise import Normalised
 
 _LETTERS_ONLY = bytes(b if ord("a") <= b <= ord("z") else ord(" ") for b in range(256))
 MAX_EVIDENCE = 5  # phrases quoted per rule; a rule fires once however often it matches

@@ -1,0 +1,94 @@
+"""`redflag link`: read a batch of ads, score them, group them into networks, write the clusters.
+
+Scores come from a column of an earlier scan (``score_col``), or are computed here with the
+fast batch path; either way a cluster's risk sits beside its ads' own scores, so a harmless-looking
+ad that shares a phone with high-risk ads is flagged for a look.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from redflag.errors import InputError
+from redflag.link import Cluster, link_records
+from redflag.config import Config
+from redflag.pipeline import Checker
+from redflag.batch import bad_text
+from redflag.io.tables import join_text, open_writer, read_table, resolve_columns
+
+SCORE_BATCH = 2_000
+
+
+@dataclass(frozen=True, slots=True)
+class LinkOptions:
+    """What to read and how to link it."""
+
+    text_cols: tuple[str, ...] = ()
+    id_col: str | None = None
+    source_col: str | None = None
+    score_col: str | None = None
+    input_format: str | None = None
+    similarity: float = 0.8
+    score: bool = True
+    region: str | None = None
+
+
+def load_records(path: str | Path, options: LinkOptions, config: Config) -> tuple[list[dict], int]:
+    """Every readable ad of the file as a record (id, text, source, score, level), plus the count of skipped rows."""
+    records: list[dict] = []
+    skipped = 0
+    checker = Checker(config) if options.score and not options.score_col else None
+    row = 0
+    for chunk in read_table(path, options.input_format):
+        text_cols, id_col = resolve_columns(list(map(str, chunk.columns)), list(options.text_cols) or None, options.id_col)
+        for col in (options.source_col, options.score_col):
+            if col and col not in chunk.columns:
+                raise InputError(f"column {col!r} not found; the table has {', '.join(map(str, chunk.columns))}")
+        texts = join_text(chunk, text_cols).tolist()
+        ids = chunk[id_col].astype(str).tolist() if id_col else [str(row + i) for i in range(len(chunk))]
+        sources = chunk[options.source_col].astype(str).tolist() if options.source_col else [None] * len(chunk)
+        given = chunk[options.score_col].tolist() if options.score_col else [None] * len(chunk)
+        good = [i for i, t in enumerate(texts) if bad_text(t) is None]
+        skipped += len(texts) - len(good)
+        scored: dict[int, Any] = {}
+        if checker is not None:
+            for a in range(0, len(good), SCORE_BATCH):
+                part = good[a:a + SCORE_BATCH]
+                for i, res in zip(part, checker.check_many([texts[i] for i in part])):
+                    scored[i] = res
+        for i in good:
+            rec = {"id": ids[i], "text": texts[i], "source": sources[i]}
+            if i in scored:
+                rec["score"], rec["level"] = scored[i].score, scored[i].level
+            elif given[i] is not None:
+                rec["score"] = float(given[i])
+            records.append(rec)
+        row += len(chunk)
+    return records, skipped
+
+
+def link_file(path: str | Path, options: LinkOptions, config: Config = Config()) -> tuple[list[Cluster], int, int]:
+    """Clusters of the file's ads, largest and riskiest first; plus ads read and rows skipped."""
+    records, skipped = load_records(path, options, config)
+    clusters = link_records(records, similarity=options.similarity, region=options.region)
+    clusters.sort(key=lambda c: (-(c.high_risk or 0), -c.size, -(c.max_score or 0), c.id))
+    return clusters, len(records), skipped
+
+
+def write_clusters(clusters: list[Cluster], out: str | Path, output_format: str | None, redact: bool, protect=()) -> None:
+    """One row per cluster: complete in JSONL, lists joined with ';' in CSV and Parquet."""
+    import pandas as pd
+
+    rows = [c.to_dict(redact=redact) for c in clusters]
+    with open_writer(out, output_format, protect=protect) as writer:
+        fmt = writer.format
+        if fmt != "jsonl":
+            for r in rows:
+                r["ad_ids"] = ";".join(r["ad_ids"])
+                r["identifiers"] = ";".join(f"{i['kind']}:{i['value']}" for i in r["identifiers"])
+                r["link_kinds"] = ";".join(r["link_kinds"])
+                r["sources"] = ";".join(r["sources"])
+                r["watch"] = ";".join(r["watch"])
+        writer.write(pd.DataFrame(rows, columns=list(rows[0]) if rows else ["id", "size", "ad_ids"]))

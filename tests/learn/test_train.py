@@ -1,0 +1,155 @@
+"""Training must work on any labelled table, fail clearly on bad ones and reproduce byte for byte."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from redflag.errors import InputError
+from redflag.learn.train import encode_labels, save, train, train_file
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def ads(n: int = 60) -> pd.DataFrame:
+    bad = ["pay a fee to start", "send your passport", "cash daily no questions", "young girls wanted abroad"]
+    good = ["pension and holidays", "equal opportunity employer", "permanent contract", "apply on our site"]
+    rows = []
+    for i in range(n):
+        y = i % 2
+        pool = bad if y else good
+        words = [pool[(i + k) % 4] for k in range(3)] + [good[i % 4] if i % 5 == 0 else "team work"]
+        rows.append({"title": f"Role {i % 7}", "body": ". ".join(words), "notes": None if i % 3 else "x", "y": y})
+    return pd.DataFrame(rows)
+
+
+def test_train_reports_held_out_metrics_and_refits_on_all_rows():
+    df = ads()
+    trained = train(df, ["title", "body", "notes"], "y", seed=1)
+    card = trained.card
+    assert card["rows"] == len(df)
+    assert card["metrics"]["n_train"] + card["metrics"]["n_test"] == len(df)
+    assert 0.0 <= card["metrics"]["roc_auc"] <= 1.0
+    assert set(card["metrics"]) >= {"roc_auc", "average_precision", "f1", "precision", "recall"}
+    assert card["class_balance"] == {"1": 30, "0": 30}
+    assert card["hyperparameters"]["logistic_regression"]["C"] in (0.5, 2.0, 8.0, 32.0)
+    assert trained.pipeline.predict_proba(["pay a fee to start, send your passport"])[0, 1] > 0.5
+
+
+@pytest.mark.parametrize(
+    "labels, positive, expected, n_positive",
+    [
+        ([0, 1] * 10, None, "1", 10),
+        ([True, False] * 10, None, "true", 10),
+        (["yes", "no"] * 10, None, "yes", 10),
+        (["fraud", "legit"] * 10, "fraud", "fraud", 10),
+        ([1.0, 0.0] * 10, None, "1", 10),
+        (["a", "b", "c", "c"] * 5, "a", "a", 5),
+    ],
+)
+def test_label_kinds(labels, positive, expected, n_positive):
+    y, pos, _ = encode_labels(pd.Series(labels), "y", positive)
+    assert pos == expected
+    assert sum(y) == n_positive and set(y) == {0, 1}
+
+
+def test_named_classes_need_positive():
+    with pytest.raises(InputError, match="positive"):
+        encode_labels(pd.Series(["fraud", "legit"] * 5), "y")
+    with pytest.raises(InputError, match="not found"):
+        encode_labels(pd.Series(["fraud", "legit"] * 5), "y", positive="scam")
+
+
+def test_missing_column_lists_the_columns_that_exist():
+    with pytest.raises(InputError, match=r"missing column.*'text'.*'title', 'body', 'notes', 'y'"):
+        train(ads(), ["text"], "y")
+    with pytest.raises(InputError, match="missing column"):
+        train(ads(), ["body"], "fraudulent")
+
+
+def test_single_class_is_refused():
+    df = ads()
+    df["y"] = 1
+    with pytest.raises(InputError, match="single class"):
+        train(df, ["body"], "y")
+
+
+def test_too_few_rows_and_too_few_per_class():
+    with pytest.raises(InputError, match="too few rows"):
+        train(ads(10), ["body"], "y")
+    df = ads(40)
+    df["y"] = [1] * 3 + [0] * 37
+    with pytest.raises(InputError, match="per class"):
+        train(df, ["body"], "y")
+
+
+def test_empty_labels_are_refused():
+    df = ads()
+    df.loc[3, "y"] = None
+    with pytest.raises(InputError, match="empty"):
+        train(df, ["body"], "y")
+
+
+def test_unreadable_or_missing_training_file(tmp_path):
+    with pytest.raises(InputError, match="not found"):
+        train_file(tmp_path / "nope.csv", ["body"], "y")
+
+
+def _train_and_save(csv: Path, out: Path) -> dict[str, Path]:
+    return save(train_file(csv, ["title", "body"], "y", seed=5, C=2.0), out)
+
+
+def test_same_data_and_seed_give_identical_files(tmp_path):
+    csv = tmp_path / "ads.csv"
+    ads().to_csv(csv, index=False)
+    a = _train_and_save(csv, tmp_path / "a" / "m.joblib")
+    b = _train_and_save(csv, tmp_path / "b" / "m.joblib")
+    for kind in ("npz", "joblib", "card"):
+        assert a[kind].read_bytes() == b[kind].read_bytes(), kind
+
+    # and in a fresh process with another string-hash seed
+    code = (
+        "import sys; from pathlib import Path; from redflag.learn.train import save, train_file; "
+        "save(train_file(Path(sys.argv[1]), ['title', 'body'], 'y', seed=5, C=2.0), Path(sys.argv[2]))"
+    )
+    env = {**os.environ, "PYTHONHASHSEED": "12345"}
+    subprocess.run([sys.executable, "-c", code, str(csv), str(tmp_path / "c" / "m.joblib")], check=True, env=env)
+    for kind, name in (("npz", "m.npz"), ("joblib", "m.joblib"), ("card", "m.card.json")):
+        assert (tmp_path / "c" / name).read_bytes() == a[kind].read_bytes(), kind
+
+
+def test_card_describes_the_files(tmp_path):
+    csv = tmp_path / "ads.csv"
+    ads().to_csv(csv, index=False)
+    paths = _train_and_save(csv, tmp_path / "m.joblib")
+    card = json.loads(paths["card"].read_text())
+    from redflag.learn.train import sha256_file
+
+    assert card["name"] == "m"
+    assert card["created_from"] == {"path": str(csv), "sha256": sha256_file(csv)}
+    assert card["files"]["npz"]["sha256"] == sha256_file(paths["npz"])
+    assert card["files"]["joblib"]["sha256"] == sha256_file(paths["joblib"])
+    assert set(card["versions"]) == {"python", "sklearn", "numpy", "pandas", "joblib"}
+    assert card["text_columns"] == ["title", "body"] and card["label_column"] == "y" and card["seed"] == 5
+    with np.load(paths["npz"], allow_pickle=False) as z:
+        assert {"coef", "intercept", "meta", "word_vocab", "word_idf"} <= set(z.files)
+        assert "char_vocab" not in z.files  # word n-grams only by default
+    assert card["hyperparameters"]["features"] == "word" and "char" not in card["hyperparameters"]
+
+
+def test_char_ngrams_are_a_choice(tmp_path):
+    trained = train(ads(), ["title", "body"], "y", seed=3, C=2.0, features="word+char")
+    assert trained.card["hyperparameters"]["features"] == "word+char"
+    assert trained.card["hyperparameters"]["char"]["analyzer"] == "char_wb"
+    paths = save(trained, tmp_path / "wc.joblib")
+    with np.load(paths["npz"], allow_pickle=False) as z:
+        assert {"char_vocab", "char_idf"} <= set(z.files)
+    with pytest.raises(InputError, match="unknown feature set 'char'"):
+        train(ads(), ["title", "body"], "y", features="char")
