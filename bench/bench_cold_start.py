@@ -44,9 +44,10 @@ def throughput(model_path: str, csv: str, text_cols: list[str], limit: int) -> N
     import numpy as np
     import pandas as pd
 
-    from redflag.model import join_fields, load, load_pipeline
+    from redflag.io.tables import join_text
+    from redflag.model import load, load_pipeline
 
-    texts = [join_fields(row) for row in pd.read_csv(csv)[text_cols].itertuples(index=False)][:limit]
+    texts = join_text(pd.read_csv(csv), list(text_cols)).tolist()[:limit]
     fast, pipe = load(model_path), load_pipeline(model_path)
     mean_len = sum(map(len, texts)) / max(1, len(texts))
     t0 = time.perf_counter()

@@ -24,20 +24,19 @@ from typing import Any
 import pandas as pd
 
 from redflag.config import Config
+from redflag.batch.rows import MAX_AD_CHARS, bad_text
 from redflag.levels import LEVELS, RANK as LEVEL_RANK
 from redflag.pipeline import Checker
 from redflag.result import Result
 from redflag.io.tables import dumps, join_text, open_writer, read_table, resolve_columns, serialise
 
 RESULT_COLS = ["id", "score", "level", "flags", "reassuring", "model_probability", "evidence", "entities"]
-MAX_AD_CHARS = 1_000_000
 MIN_PARALLEL_ROWS = 2_000  # below this, starting worker processes costs more than it saves
 TASK_ROWS = 500  # rows per task sent to a worker: big enough to amortise pickling, small enough to balance
 EVIDENCE_QUOTE = 60  # characters of a quoted phrase kept in the compact (CSV) evidence
 COMPACT_MAX = 1_000  # characters of a compact evidence or entities cell
 _DTYPES = {"score": "float64", "model_probability": "float64", "level": str, "flags": str, "reassuring": str}
 SCAN_CONFIG = Config(entities=False)  # batch default: entities cost a third of the time and are opt-in
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd]")
 
 
 # ------------------------------------------------------------------ one frame
@@ -57,20 +56,6 @@ def checker_for(config: Config) -> Checker:
             cache.clear()
         checker = cache[config] = Checker(config)
     return checker
-
-
-def bad_text(text: str) -> str | None:
-    """Why a row's text cannot be an ad, or None when it can."""
-    if not text.strip():
-        return "empty text"
-    if len(text) > MAX_AD_CHARS:
-        return f"text longer than {MAX_AD_CHARS:,} characters; not one ad"
-    if _CONTROL.search(text) is not None:
-        if "\x00" in text:
-            return "binary-looking text (NUL bytes)"
-        if len(_CONTROL.findall(text)) * 10 >= len(text) * 3:
-            return "binary-looking text (mostly control characters)"
-    return None
 
 
 @dataclass(frozen=True)

@@ -99,9 +99,10 @@ def load_corpus(path: str | Path, options: EvalOptions) -> Corpus:
     """Read a labelled table as `redflag scan` reads tables; rows without text or label are skipped and counted."""
     import pandas as pd
 
-    from redflag.batch import bad_text
+    from redflag.batch.rows import bad_text
     from redflag.io.tables import EMSCAD_TEXT_COLS, read_table, resolve_columns, join_text
-    from redflag.learn.train import encode_labels, sha256_file
+    from redflag.io.files import sha256_file
+    from redflag.learn.labels import encode_labels
 
     texts: list[str] = []
     labels: list[Any] = []

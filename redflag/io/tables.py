@@ -19,6 +19,7 @@ from typing import Any
 import pandas as pd
 
 from redflag.errors import InputError
+from redflag.io.files import same_file
 
 EMSCAD_TEXT_COLS = ["title", "company_profile", "description", "requirements", "benefits"]
 EMSCAD_ID_COL = "job_id"
@@ -175,14 +176,6 @@ def _cell(v: Any) -> str:
     if v is None or v is pd.NA or (isinstance(v, float) and v != v):
         return ""
     return str(v)
-
-
-def same_file(a: str | Path, b: str | Path) -> bool:
-    """True when both paths name one file (also through links), so output never clobbers input."""
-    try:
-        return os.path.samefile(a, b)
-    except OSError:
-        return Path(a).resolve() == Path(b).resolve()
 
 
 class TableWriter:

@@ -147,10 +147,13 @@ def learn_fusion(
     from redflag.fusion import dump_weights
     from redflag.config import Config
     from redflag.pipeline import Checker
-    from redflag.learn.train import encode_labels, join_columns, read_labelled, sha256_file
+    from redflag.io.files import sha256_file
+    from redflag.io.tables import join_text
+    from redflag.learn.labels import encode_labels
+    from redflag.learn.train import read_labelled
 
     df = read_labelled(data)
-    texts = join_columns(df, text_cols)
+    texts = join_text(df, list(text_cols)).tolist()
     y, _, _ = encode_labels(df[label_col], label_col, positive)
     params = trained.card["hyperparameters"]
     C = float(params["logistic_regression"]["C"])

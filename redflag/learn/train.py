@@ -13,6 +13,9 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from redflag.errors import InputError, ModelError
+from redflag.io.files import sha256_file
+from redflag.io.tables import join_text
+from redflag.learn.labels import encode_labels
 from redflag.model import CARD_SUFFIX, FORMAT, TOKEN_PATTERN
 
 MIN_ROWS = 20
@@ -52,8 +55,6 @@ FEATURE_SETS: dict[str, tuple[str, ...]] = {"word": ("word",), "word+char": ("wo
 DEFAULT_FEATURES = "word"
 _PARAMS = {"word": WORD_PARAMS, "char": CHAR_PARAMS}
 
-_TRUE = {"1", "1.0", "true", "yes", "y", "t"}
-_FALSE = {"0", "0.0", "false", "no", "n", "f"}
 
 
 @dataclass
@@ -82,44 +83,6 @@ def _feature_blocks(features: str) -> tuple[str, ...]:
     if features not in FEATURE_SETS:
         raise InputError(f"unknown feature set {features!r}; choose one of {', '.join(FEATURE_SETS)}")
     return FEATURE_SETS[features]
-
-
-def join_columns(df: Any, text_cols: Sequence[str]) -> list[str]:
-    """Join the text columns of each row with a newline, in the order given; empty cells become ''."""
-    parts = df[list(text_cols)].astype(object).where(df[list(text_cols)].notna(), "")
-    return ["\n".join(str(v) for v in row) for row in parts.itertuples(index=False, name=None)]
-
-
-def encode_labels(values: Any, label_col: str, positive: Any = None) -> tuple[list[int], str, str]:
-    """Map a label column to 0/1 and name the positive and negative classes."""
-    missing = int(values.isna().sum())
-    if missing:
-        raise InputError(f"label column {label_col!r} has {missing} empty value(s); label every row or drop them")
-    raw = list(values)
-    names = sorted({_label_name(v) for v in raw})
-    if len(names) < 2:
-        raise InputError(f"label column {label_col!r} has a single class ({names[0]!r}); need both classes to train")
-    if positive is not None:
-        pos = _label_name(positive)
-        if pos not in names:
-            raise InputError(f"positive class {pos!r} not found in {label_col!r}; classes are {names}")
-        y = [int(_label_name(v) == pos) for v in raw]
-        others = [n for n in names if n != pos]
-        return y, pos, others[0] if len(others) == 1 else "rest"  # more than two classes: one against the rest
-    lowered = {n.lower() for n in names}
-    if len(names) == 2 and lowered <= _TRUE | _FALSE and len(lowered & _TRUE) == 1 and len(lowered & _FALSE) == 1:
-        pos = next(n for n in names if n.lower() in _TRUE)
-        neg = next(n for n in names if n.lower() in _FALSE)
-        return [int(_label_name(v) == pos) for v in raw], pos, neg
-    raise InputError(f"cannot tell which class of {label_col!r} is positive among {names}; pass positive=<class>")
-
-
-def _label_name(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
 
 
 def train(
@@ -155,7 +118,7 @@ def train(
         raise InputError(
             f"too few rows per class: {n_pos} {pos_name!r} and {n_neg} {neg_name!r} (need at least {MIN_PER_CLASS} each)"
         )
-    texts = join_columns(df, text_cols)
+    texts = join_text(df, list(text_cols)).tolist()
     y_arr = np.asarray(y, dtype=np.int64)
 
     idx = np.arange(len(texts))
@@ -302,15 +265,6 @@ def _jsonable(params: dict) -> dict:
 
 def _r(x: float) -> float:
     return float(round(float(x), 6)) if math.isfinite(float(x)) else float("nan")
-
-
-def sha256_file(path: Path) -> str:
-    """Hash a file in blocks, so the card pins the exact bytes of the data or model."""
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
 
 
 def export_arrays(pipeline: Any) -> dict[str, Any]:

@@ -15,7 +15,7 @@ from redflag.errors import InputError
 from redflag.link import Cluster, link_records
 from redflag.config import Config
 from redflag.pipeline import Checker
-from redflag.batch import bad_text
+from redflag.batch.rows import bad_text
 from redflag.io.tables import join_text, open_writer, read_table, resolve_columns
 
 SCORE_BATCH = 2_000

@@ -139,11 +139,6 @@ def _read_npz(path: Path) -> dict[str, array]:
 # ---------------------------------------------------------------- text helpers
 
 
-def join_fields(values: Sequence[Any]) -> str:
-    """Join an ad's text fields the way training did: newline between fields, missing fields empty."""
-    return "\n".join("" if v is None or (isinstance(v, float) and math.isnan(v)) else str(v) for v in values)
-
-
 def _lower_map(text: str) -> tuple[str, list[int] | None]:
     """Lowercase like sklearn; when lowercasing changes lengths, map lower offsets back to the input."""
     low = text.lower()

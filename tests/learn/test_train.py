@@ -13,7 +13,8 @@ import pandas as pd
 import pytest
 
 from redflag.errors import InputError
-from redflag.learn.train import encode_labels, save, train, train_file
+from redflag.learn.labels import encode_labels
+from redflag.learn.train import save, train, train_file
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -130,7 +131,7 @@ def test_card_describes_the_files(tmp_path):
     ads().to_csv(csv, index=False)
     paths = _train_and_save(csv, tmp_path / "m.joblib")
     card = json.loads(paths["card"].read_text())
-    from redflag.learn.train import sha256_file
+    from redflag.io.files import sha256_file
 
     assert card["name"] == "m"
     assert card["created_from"] == {"path": str(csv), "sha256": sha256_file(csv)}

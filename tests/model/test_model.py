@@ -65,13 +65,14 @@ def make_ads(n: int = 160, seed: int = 1, parts: int = 30) -> pd.DataFrame:
 
 @pytest.fixture(scope="module")
 def toy(tmp_path_factory):
-    from redflag.learn.train import join_columns, save, train
+    from redflag.io.tables import join_text
+    from redflag.learn.train import save, train
 
     df = make_ads()
     trained = train(df, ["title", "text"], "label", seed=7, C=4.0, features="word+char")  # both analyzers agree with sklearn
     out = tmp_path_factory.mktemp("model") / "toy.joblib"
     paths = save(trained, out)
-    return df, join_columns(df, ["title", "text"]), paths
+    return df, join_text(df, ["title", "text"]).tolist(), paths
 
 
 def test_parity_with_sklearn_on_self_made_data(toy):
