@@ -11,7 +11,7 @@ __all__ = ["__version__", "check", "score_frame"]
 def check(text: str) -> Any:
     """Check one ad with the default rules and model; returns a ``redflag.result.Result``."""
     from redflag.config import Config
-    from redflag.batch import checker_for  # one Checker per process and thread, built on first use
+    from redflag.pipeline import checker_for  # one Checker per process and thread, built on first use
 
     return checker_for(Config()).check(text)
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -148,3 +149,18 @@ def _flag(hit: Hit, points: float) -> Flag:
         evidence=hit.evidence, requires=tuple("|".join(g) for g in r.requires),
     )
 
+
+_LOCAL = threading.local()
+
+
+def checker_for(config: Config) -> Checker:
+    """One Checker per process (and thread: a model's caches are not thread-safe) and config, built once."""
+    cache = getattr(_LOCAL, "checkers", None)
+    if cache is None:
+        cache = _LOCAL.checkers = {}
+    checker = cache.get(config)
+    if checker is None:
+        if len(cache) >= 4:
+            cache.clear()
+        checker = cache[config] = Checker(config)
+    return checker

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from redflag.categories import is_reassuring
+
 
 @dataclass(frozen=True, kw_only=True, slots=True)
 class Evidence:
@@ -49,7 +51,7 @@ class Flag:
     @property
     def reassuring(self) -> bool:
         """Good-practice rules are reassuring signs, whatever points learned weights give them."""
-        return self.category == "good_practice"
+        return is_reassuring(self.category)
 
     def to_dict(self) -> dict:
         d = {

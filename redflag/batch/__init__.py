@@ -26,7 +26,7 @@ import pandas as pd
 from redflag.config import Config
 from redflag.batch.rows import MAX_AD_CHARS, bad_text
 from redflag.levels import LEVELS, RANK as LEVEL_RANK
-from redflag.pipeline import Checker
+from redflag.pipeline import Checker, checker_for
 from redflag.result import Result
 from redflag.io.tables import dumps, join_text, open_writer, read_table, resolve_columns, serialise
 
@@ -40,22 +40,6 @@ SCAN_CONFIG = Config(entities=False)  # batch default: entities cost a third of 
 
 
 # ------------------------------------------------------------------ one frame
-
-
-_LOCAL = threading.local()
-
-
-def checker_for(config: Config) -> Checker:
-    """One Checker per process (and thread: a model's caches are not thread-safe) and config, built once."""
-    cache = getattr(_LOCAL, "checkers", None)
-    if cache is None:
-        cache = _LOCAL.checkers = {}
-    checker = cache.get(config)
-    if checker is None:
-        if len(cache) >= 4:
-            cache.clear()
-        checker = cache[config] = Checker(config)
-    return checker
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from typing import Any
 import numpy as np
 
 from redflag.evaluate import metrics
+from redflag.categories import is_reassuring
 from redflag.errors import InputError, RedflagError
 
 SCHEMA = "redflag.evaluate/1"
@@ -100,7 +101,7 @@ def load_corpus(path: str | Path, options: EvalOptions) -> Corpus:
     import pandas as pd
 
     from redflag.batch.rows import bad_text
-    from redflag.io.tables import EMSCAD_TEXT_COLS, read_table, resolve_columns, join_text
+    from redflag.io.tables import join_text, label_column, read_table, resolve_columns
     from redflag.io.files import sha256_file
     from redflag.learn.labels import encode_labels
 
@@ -116,8 +117,7 @@ def load_corpus(path: str | Path, options: EvalOptions) -> Corpus:
         if text_cols is None:
             columns = [str(c) for c in chunk.columns]
             text_cols, id_col = resolve_columns(columns, list(options.text_cols) if options.text_cols else None, options.id_col)
-            if label_col is None:
-                label_col = "fraudulent" if text_cols == EMSCAD_TEXT_COLS else "label"
+            label_col = label_column(text_cols, label_col)
             if label_col not in columns:
                 raise InputError(f"no label column {label_col!r} in the input; it has: {', '.join(columns)} (choose with --label-col)")
         chunk_texts = join_text(chunk, text_cols).tolist()
@@ -288,7 +288,7 @@ def rule_table(checker: Any, y: np.ndarray, hits: np.ndarray, prevalence: float 
         share_pos = hp / n_pos if n_pos else math.nan
         share_neg = hn / n_neg if n_neg else math.nan
         points = checker.weights.points(rule.id, rule.weight)
-        reassuring = rule.category == "good_practice" or rule.weight < 0
+        reassuring = is_reassuring(rule.category)
         precision = hp / (hp + hn) if hp + hn else math.nan
         low, high = metrics.wilson(hp, hp + hn)
         at_prevalence = (float(metrics.precision_at_prevalence(share_pos, share_neg, prevalence))

@@ -24,6 +24,8 @@ from redflag.io.files import same_file
 EMSCAD_TEXT_COLS = ["title", "company_profile", "description", "requirements", "benefits"]
 EMSCAD_ID_COL = "job_id"
 DEFAULT_TEXT_COL = "text"
+EMSCAD_LABEL_COL = "fraudulent"
+DEFAULT_LABEL_COL = "label"
 
 INPUT_FORMATS = ("csv", "tsv", "jsonl", "json", "xlsx", "parquet")
 OUTPUT_FORMATS = ("csv", "jsonl", "parquet")
@@ -161,6 +163,13 @@ def resolve_columns(columns: list[str], text_cols: list[str] | None, id_col: str
             + ("" if text_cols else " (choose with --text-col)")
         )
     return chosen, id_col
+
+
+def label_column(text_cols: list[str], given: str | None) -> str:
+    """The label column: the one named, else EMSCAD's when its text columns are in use, else 'label'."""
+    if given:
+        return given
+    return EMSCAD_LABEL_COL if list(text_cols) == EMSCAD_TEXT_COLS else DEFAULT_LABEL_COL
 
 
 def join_text(df: pd.DataFrame, text_cols: list[str]) -> pd.Series:

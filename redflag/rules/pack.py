@@ -17,16 +17,12 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from redflag.categories import CATEGORIES, is_reassuring
 from redflag.errors import RulePackError
 from redflag.rules.runs import contained_words
 
 SEVERITIES = ("low", "medium", "high")
 CONFIDENCES = ("low", "medium", "high")
-CATEGORIES = (
-    "fees", "documents", "debt", "wages", "housing_movement", "vague_employer", "unrealistic_pay",
-    "no_requirements", "off_platform_contact", "urgency", "contract", "hours", "targeting",
-    "sexual_work_abroad", "travel_abroad", "scam_scheme", "combination", "good_practice",
-)
 MAX_MATCH = 300  # characters: patterns are bounded, so matching stays linear and windows stay small
 _ID = re.compile(r"^[A-Z]{2,5}[0-9]{3}$")
 _REQUIRED = ("id", "title", "category", "indicator", "severity", "confidence", "weight", "rationale", "advice")
@@ -62,6 +58,11 @@ class Rule:
     requires: tuple[tuple[str, ...], ...]
     matches: tuple[Example, ...]
     no_matches: tuple[str, ...]
+
+    @property
+    def reassuring(self) -> bool:
+        """A good-practice sign rather than a red flag."""
+        return is_reassuring(self.category)
 
     @property
     def is_combination(self) -> bool:

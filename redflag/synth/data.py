@@ -8,11 +8,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-CATEGORIES = (
-    "fees", "documents", "debt", "wages", "housing_movement", "vague_employer", "unrealistic_pay",
-    "no_requirements", "off_platform_contact", "urgency", "contract", "hours", "targeting",
-    "sexual_work_abroad", "travel_abroad", "scam_scheme",
-)
+from redflag.categories import SIGN_CATEGORIES as CATEGORIES  # the categories an ad is generated with
 TYPES = ("labour", "sexual", "fraud", "none")
 
 
