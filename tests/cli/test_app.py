@@ -1,0 +1,59 @@
+"""The app as a whole: commands registered, usage and input errors are one line with exit code 2."""
+
+import sys
+
+import pytest
+
+from redflag.errors import InputError
+
+COMMANDS = ["check", "rules", "explain", "synth", "train", "scan", "link", "evaluate"]
+
+
+def test_every_command_is_registered(cli):
+    res = cli("--help")
+    assert res.exit_code == 0
+    for name in COMMANDS:
+        assert name in res.stdout
+
+
+@pytest.mark.parametrize("args", [["check", ""], ["check", "missing-file.txt"], ["check", "/"], ["explain", "NOPE999"]])
+def test_errors_are_one_line_exit_2(cli, args):
+    res = cli(*args)
+    assert res.exit_code == 2
+    assert "Traceback" not in res.output
+    lines = res.output.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("redflag: error: ")
+
+
+def test_bad_option_value_is_usage_error(cli):
+    assert cli("check", "x", "--fail-on", "extreme").exit_code == 2
+
+
+def test_unknown_setting_is_exit_2(cli, tmp_path, monkeypatch):
+    (tmp_path / "pyproject.toml").write_text('[tool.redflag]\nselct = ["CON"]\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    res = cli("check", "hello there", "-q")
+    assert res.exit_code == 2 and "selct" in res.output
+
+
+def test_main_turns_an_error_into_exit_2(monkeypatch, capsys):
+    from redflag import cli
+
+    def boom() -> None:
+        raise InputError("no such ad")
+
+    monkeypatch.setattr(cli, "app", boom)
+    with pytest.raises(SystemExit) as exit_:
+        cli.main()
+    assert exit_.value.code == 2
+    assert capsys.readouterr().err == "redflag: error: no such ad\n"
+
+
+def test_main_runs_the_app(monkeypatch, capsys):
+    from redflag import cli
+
+    monkeypatch.setattr(sys, "argv", ["redflag", "check", "--no-model", "-q", "hello there"])
+    with pytest.raises(SystemExit) as exit_:
+        cli.main()
+    assert exit_.value.code == 0
+    assert capsys.readouterr().out.split()[1] == "low"
