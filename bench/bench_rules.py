@@ -20,7 +20,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from redflag.rules.engine import RuleEngine  # noqa: E402
-from redflag.rules.pack import builtin_packs, compiled  # noqa: E402
+from redflag.rules.kinds.pattern import compiled  # noqa: E402
+from redflag.rules.loader import builtin_packs  # noqa: E402
 from redflag.text.normalise import normalise  # noqa: E402
 
 EMSCAD = ROOT.parent / "shared" / "data" / "emscad_dev.csv"

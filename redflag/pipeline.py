@@ -1,4 +1,4 @@
-"""The path of one ad: normalise, match rules with context, score with the model, fuse.
+"""The path of one ad: normalise, match rules with context, score with the model, fuse, assemble a Result.
 
 A ``Checker`` is built once (rule packs compiled, model verified and loaded, weights read) and
 then checks any number of ads. It never prints: renderers format the ``Result`` it returns.
@@ -16,9 +16,9 @@ from redflag import __version__
 from redflag.config import Config
 from redflag.errors import RedflagError
 from redflag.fusion import FusionWeights, fuse, load_weights
-from redflag.result import Flag, ModelOutput, Result
+from redflag.result import Flag, ModelOutput, Result, Suppression
 from redflag.rules.engine import Hit, RuleEngine
-from redflag.rules.pack import builtin_packs, load_pack
+from redflag.rules.loader import packs_with
 from redflag.text.normalise import normalise
 
 MODELS_DIR = Path(os.environ.get("REDFLAG_MODELS", Path(__file__).resolve().parent.parent / "models"))
@@ -41,48 +41,13 @@ class Checker:
 
     def __init__(self, config: Config = Config()) -> None:
         self.config = config
-        packs = builtin_packs() + [load_pack(p) for p in config.packs]
-        self.engine = RuleEngine(packs, select=config.select, ignore=config.ignore)
+        self.engine = RuleEngine(packs_with(config.packs), select=config.select, ignore=config.ignore)
         self.model = self._load_model()
         self.weights = self._load_weights()
         self.version = self._version()
 
-    def _load_model(self):
-        if not self.config.use_model:
-            return None
-        path = Path(self.config.model) if self.config.model else DEFAULT_MODEL
-        if self.config.model is None and not path.exists():
-            return None
-        from redflag.model import load  # numpy only; scikit-learn is never imported to score
-
-        return load(path)
-
-    def _load_weights(self) -> FusionWeights:
-        if self.config.weights:
-            return load_weights(self.config.weights)
-        if self.model is not None:
-            beside = fusion_path(Path(self.model.path))
-            if beside.exists():
-                return load_weights(beside)
-        return FusionWeights()
-
-    def _version(self) -> dict:
-        rules_hash = hashlib.sha256("".join(p.sha256 for p in self.engine.packs).encode()).hexdigest()
-        version = {
-            "redflag": __version__,
-            "rules": {p.id: p.version for p in self.engine.packs},
-            "rules_sha256": rules_hash,
-            "weights": self.weights.name,
-        }
-        if self.weights.sha256:
-            version["weights_sha256"] = self.weights.sha256
-        if self.model is not None:
-            version["model"] = getattr(self.model, "name", "model")
-            version["model_sha256"] = self.model.card.get("files", {}).get("npz", {}).get("sha256", "")
-        return version
-
-    def hits(self, text: str) -> tuple[tuple[Hit, ...], tuple]:
-        """Rule hits and suppressed triggers for one ad (no model, no fusion)."""
+    def hits(self, text: str) -> tuple[tuple[Hit, ...], tuple[Suppression, ...]]:
+        """Normalise one ad and match the rules: hits and suppressed triggers (no model, no fusion)."""
         matches = self.engine.match(normalise(text))
         return matches.hits, matches.suppressed
 
@@ -116,7 +81,7 @@ class Checker:
             results.append(self.assemble(text, hits, suppressed, model_out))
         return results
 
-    def assemble(self, text: str, hits, suppressed, model_out: ModelOutput | None) -> Result:
+    def assemble(self, text: str, hits: Sequence[Hit], suppressed: Sequence[Suppression], model_out: ModelOutput | None) -> Result:
         """Fuse rule hits and model output into a Result (shared by single and batch checks)."""
         points = [(h.rule.id, self.weights.points(h.rule.id, h.rule.weight)) for h in hits]
         probability = model_out.probability if model_out is not None else None
@@ -133,6 +98,41 @@ class Checker:
             result = redact_result(result, text)[0]
         return result
 
+    def _load_model(self):
+        if not self.config.use_model:
+            return None
+        path = Path(self.config.model) if self.config.model else DEFAULT_MODEL
+        if self.config.model is None and not path.exists():
+            return None
+        from redflag.model import load  # numpy only; scikit-learn is never imported to score
+
+        return load(path)
+
+    def _load_weights(self) -> FusionWeights:
+        if self.config.weights:
+            return load_weights(self.config.weights)
+        if self.model is not None:
+            beside = fusion_path(Path(self.model.path))
+            if beside.exists():
+                return load_weights(beside)
+        return FusionWeights()
+
+    def _version(self) -> dict:
+        """What produced the results: package, rule packs, weights and model, with their hashes."""
+        rules_hash = hashlib.sha256("".join(p.sha256 for p in self.engine.packs).encode()).hexdigest()
+        version = {
+            "redflag": __version__,
+            "rules": {p.id: p.version for p in self.engine.packs},
+            "rules_sha256": rules_hash,
+            "weights": self.weights.name,
+        }
+        if self.weights.sha256:
+            version["weights_sha256"] = self.weights.sha256
+        if self.model is not None:
+            version["model"] = getattr(self.model, "name", "model")
+            version["model_sha256"] = self.model.card.get("files", {}).get("npz", {}).get("sha256", "")
+        return version
+
     def _entities(self, text: str) -> tuple:
         try:
             from redflag.entities import extract
@@ -142,6 +142,7 @@ class Checker:
 
 
 def _flag(hit: Hit, points: float) -> Flag:
+    """The Result's view of a fired rule, with the points it added."""
     r = hit.rule
     return Flag(
         id=r.id, title=r.title, category=r.category, severity=r.severity, confidence=r.confidence,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from redflag.rules.pack import ContextCues
+from redflag.rules.schema import ContextCues
 
 _BOUNDARY = re.compile(r"[.!?](?=\s|$)|[\n;•|]|\s[-*–]\s")
 _WORD = re.compile(r"[a-z]+(?:'[a-z]+)?|,")

@@ -11,30 +11,22 @@ from __future__ import annotations
 
 import html
 import re
+import string
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
-# Cyrillic and Greek letters that render like Latin ones; mapped only inside words that also hold Latin letters.
-# Shared with entity extraction, which folds the same disguises in e-mails, handles and numbers.
-LOOKALIKES = {
-    "а": "a", "в": "b", "е": "e", "ё": "e", "к": "k", "м": "m", "н": "h", "о": "o", "р": "p", "с": "c",
-    "т": "t", "у": "y", "х": "x", "і": "i", "ј": "j", "ѕ": "s", "ԁ": "d", "ɡ": "g", "һ": "h", "ԛ": "q",
-    "ԝ": "w", "ѡ": "w", "А": "A", "В": "B", "Е": "E", "К": "K", "М": "M", "Н": "H", "О": "O", "Р": "P",
-    "С": "C", "Т": "T", "У": "Y", "Х": "X", "І": "I", "Ј": "J", "Ѕ": "S", "Ԛ": "Q", "Ԝ": "W",
-    "α": "a", "ο": "o", "ρ": "p", "τ": "t", "υ": "u", "ν": "v", "ι": "i", "κ": "k", "χ": "x", "ε": "e",
-    "Α": "A", "Β": "B", "Ε": "E", "Ζ": "Z", "Η": "H", "Ι": "I", "Κ": "K", "Μ": "M", "Ν": "N", "Ο": "O",
-    "Ρ": "P", "Τ": "T", "Υ": "Y", "Χ": "X",
-}
-_INVISIBLE = frozenset("\u00ad\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff\u180e")
-_LEET = {"@": "a", "$": "s", "0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t"}
+from redflag.text.lookalikes import INVISIBLE, LEET, LOOKALIKES, PUNCTUATION
+
+__all__ = ["LOOKALIKES", "Normalised", "normalise"]
 
 # One pattern per kind of rewrite, each starting on a rare character so that re skips plain text
 # quickly; every repetition is bounded, so no input can make matching slow.
 _TAG = re.compile(r"<[/A-Za-z!][^<>]{0,400}>")
 _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,15});")
-_LEET_PAIR = re.compile(r"[@$013457](?:(?<=[A-Za-z].)|(?=[A-Za-z]))")
+# a leet sign touching a letter (the signs are those of the LEET table)
+_LEET_PAIR = re.compile("[" + "".join(map(re.escape, LEET)) + r"](?:(?<=[A-Za-z].)|(?=[A-Za-z]))")
 # Letters spelled out one by one: the match starts at the first separator, one after the first letter.
 _SPACED = re.compile(
     r"(?:[.\-_*·](?<=[A-Za-z].)(?<![A-Za-z0-9][A-Za-z].)(?:[A-Za-z][.\-_*·]){1,29}[A-Za-z]"
@@ -48,7 +40,7 @@ _SPACED_SHAPE = bytes(
     for b in range(256)
 )
 _MAX_WORD = 32  # longer runs of letters and digits are codes or hashes, not disguised words
-_TOKEN_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789@$")
+_TOKEN_CHARS = frozenset(string.ascii_letters + string.digits) | frozenset(LEET)  # what a disguised word is made of
 # the ASCII copy with every character that cannot belong to a disguised word turned into a space
 _TOKEN_SHAPE = bytes(b if chr(b) in _TOKEN_CHARS else ord(" ") for b in range(256))
 _EMAILISH = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+\.")
@@ -98,7 +90,7 @@ def _leet_word(word: str) -> str | None:
         # "name@domain" without a dot could be a handle or address; only decode clear in-word use.
         if not re.fullmatch(r"[A-Za-z]+@[A-Za-z]+", word):
             return None
-    decoded = "".join(_LEET.get(c, c) for c in word)
+    decoded = "".join(LEET.get(c, c) for c in word)
     if decoded == word or not decoded.isalpha():
         return None
     return decoded
@@ -116,22 +108,13 @@ def _wide(run: str, latin_context: bool) -> tuple[str, ...] | None:
     """
     out = []
     for ch in run:
-        if ch in _INVISIBLE:
+        if ch in INVISIBLE:
             out.append("")
             continue
         if ch in LOOKALIKES and (latin_context or len(run) > 1 and all(c in LOOKALIKES for c in run)):
             out.append(LOOKALIKES[ch])
             continue
-        folded = unicodedata.normalize("NFKC", ch)
-        if ch in "\u2018\u2019\u201b\u2032":
-            folded = "'"
-        elif ch in "\u201c\u201d\u201e\u2033":
-            folded = '"'
-        elif ch in "\u2010\u2011\u2012\u2013\u2014\u2015\u2212":
-            folded = "-"
-        elif ch in "\u00a0\u2007\u202f":
-            folded = " "
-        out.append(folded)
+        out.append(PUNCTUATION.get(ch) or unicodedata.normalize("NFKC", ch))
     return None if "".join(out) == run else tuple(out)
 
 

@@ -3,7 +3,7 @@
 import pytest
 
 from redflag.rules.engine import RuleEngine
-from redflag.rules.pack import builtin_packs
+from redflag.rules.loader import builtin_packs
 from redflag.text.normalise import normalise
 
 PACKS = builtin_packs(validate=True)

@@ -1,4 +1,4 @@
-"""The whole words a pattern's matches can contain, read off its parsed form.
+"""The whole words a regex pattern's matches can contain, read off its parsed form.
 
 A rule's keywords say where the engine looks; a rule with several patterns would search around
 every keyword for every pattern. When a pattern can only ever contain certain words (no

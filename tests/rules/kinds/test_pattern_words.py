@@ -9,8 +9,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from redflag.rules.pack import builtin_packs, compiled
-from redflag.rules.runs import contained_words
+from redflag.rules.kinds.pattern import compiled
+from redflag.rules.loader import builtin_packs
+from redflag.rules.kinds.pattern_words import contained_words
 from redflag.text.normalise import normalise
 
 
@@ -43,7 +44,7 @@ def test_unknown_shapes_give_none(pattern):
 
 def test_sound_on_the_shipped_patterns():
     """Every whole word inside a real match is one the analysis listed."""
-    ads = Path(__file__).resolve().parents[2] / "data" / "synthetic" / "ads.csv"
+    ads = Path(__file__).resolve().parents[3] / "data" / "synthetic" / "ads.csv"
     rules = [r for p in builtin_packs() for r in p.rules]
     texts = pd.read_csv(ads, dtype=str, keep_default_na=False)["text"].head(600).tolist()
     texts += [ex.text for r in rules for ex in r.matches]

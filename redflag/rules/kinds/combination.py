@@ -1,0 +1,34 @@
+"""Combination rules: several signs together, each group of ``requires`` met by a red flag that fired."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from redflag.result import Evidence
+from redflag.rules.kinds.base import NOTHING, Ad, Found
+from redflag.rules.schema import ContextCues, Rule
+
+
+def refers_to(ref: str, rule: Rule) -> bool:
+    """A reference in ``requires`` names a category, a rule id or a prefix of rule ids."""
+    return ref == rule.category or rule.id.startswith(ref)
+
+
+class CombinationMatcher:
+    """A rule that fires on the hits of other rules; it quotes the first phrase of each group it needs."""
+
+    reads_hits: ClassVar[bool] = True
+
+    def __init__(self, rule: Rule, cues: ContextCues) -> None:
+        self.rule = rule
+
+    def match(self, ad: Ad) -> Found:
+        """Evidence when every group is met by a rule with positive weight, else nothing."""
+        evidence: list[Evidence] = []
+        for group in self.rule.requires:
+            members = [h for h in ad.hits if h.rule.weight > 0 and any(refers_to(ref, h.rule) for ref in group)]
+            if not members:
+                return NOTHING
+            evidence.extend(members[0].evidence[:1])
+        unique = sorted({(e.start, e.end): e for e in evidence}.values(), key=lambda e: e.start)
+        return Found(evidence=tuple(unique))
