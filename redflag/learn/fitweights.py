@@ -41,13 +41,13 @@ def out_of_fold_probabilities(texts: Sequence[str], y: Any, C: float, seed: int,
     import numpy as np
     from sklearn.model_selection import StratifiedKFold
 
-    from redflag.learn.train import _fit
+    from redflag.learn.train import fit_pipeline
 
     y = np.asarray(y)
     texts = list(texts)
     out = np.zeros(len(texts))
     for train_idx, test_idx in StratifiedKFold(n_splits=folds, shuffle=True, random_state=seed).split(texts, y):
-        model = _fit([texts[i] for i in train_idx], y[train_idx], C, seed, features)
+        model = fit_pipeline([texts[i] for i in train_idx], y[train_idx], C, seed, features)
         out[test_idx] = model.predict_proba([texts[i] for i in test_idx])[:, 1]
     return out
 
@@ -133,8 +133,8 @@ def pack_weights_of(checker: Any) -> dict[str, float]:
 
 def learn_fusion(
     data: Any,
-    text_cols: list[str],
-    label_col: str,
+    text_cols: list[str] | None,
+    label_col: str | None,
     trained: Any,
     out: Any,
     *,
@@ -142,19 +142,23 @@ def learn_fusion(
     positive: Any = None,
     prevalence: float | None = 0.05,
     folds: int = 5,
+    input_format: str | None = None,
 ) -> FusionWeights:
-    """Fusion weights for a freshly trained model: rule hits plus out-of-fold model scores, written to ``out``."""
-    from redflag.fusion import dump_weights
+    """Fusion weights for a freshly trained model: rule hits plus out-of-fold model scores, written to ``out``.
+
+    The table is read as training read it, so unnamed columns resolve to the same presets.
+    """
     from redflag.config import Config
-    from redflag.pipeline import Checker
+    from redflag.fusion import dump_weights
     from redflag.io.files import sha256_file
     from redflag.io.tables import join_text
+    from redflag.learn.data import read_labelled
     from redflag.learn.labels import encode_labels
-    from redflag.learn.train import read_labelled
+    from redflag.pipeline import Checker
 
-    df = read_labelled(data)
-    texts = join_text(df, list(text_cols)).tolist()
-    y, _, _ = encode_labels(df[label_col], label_col, positive)
+    table = read_labelled(data, text_cols, label_col, input_format)
+    texts = join_text(table.frame, table.text_cols).tolist()
+    y, _, _ = encode_labels(table.frame[table.label_col], table.label_col, positive)
     params = trained.card["hyperparameters"]
     C = float(params["logistic_regression"]["C"])
     features = params.get("features", "word+char")  # cards from before the choice had both blocks

@@ -1,22 +1,27 @@
-"""Train the small explainable text classifier on any labelled table and save it with its model card."""
+"""Train the small explainable text classifier on any labelled table and describe it in a model card."""
 
 from __future__ import annotations
 
 import hashlib
-import io
-import json
 import math
 import sys
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
-from redflag.errors import InputError, ModelError
+from redflag.errors import InputError
 from redflag.io.files import sha256_file
 from redflag.io.tables import join_text
+from redflag.learn.data import read_labelled
+from redflag.learn.export import export_arrays, save, write_npz
 from redflag.learn.labels import encode_labels
-from redflag.model import CARD_SUFFIX, FORMAT, TOKEN_PATTERN
+from redflag.model.analyzers import TOKEN_PATTERN
+from redflag.model.card import FORMAT
+
+__all__ = [
+    "DEFAULT_FEATURES", "FEATURE_SETS", "TrainedModel", "build_pipeline", "export_arrays", "fit_pipeline",
+    "read_labelled", "save", "train", "train_file", "write_npz",
+]
 
 MIN_ROWS = 20
 MIN_PER_CLASS = 5
@@ -56,7 +61,6 @@ DEFAULT_FEATURES = "word"
 _PARAMS = {"word": WORD_PARAMS, "char": CHAR_PARAMS}
 
 
-
 @dataclass
 class TrainedModel:
     """A fitted pipeline plus everything the model card needs to say how it was made."""
@@ -66,6 +70,7 @@ class TrainedModel:
 
     @property
     def metrics(self) -> dict:
+        """The held-out metrics recorded in the card."""
         return self.card.get("metrics", {})
 
 
@@ -101,8 +106,6 @@ def train(
     ``features`` is "word" (word 1-2 grams) or "word+char" (plus char_wb 3-5 grams, slower to score).
     """
     import numpy as np
-    from sklearn.metrics import average_precision_score, f1_score, precision_score, recall_score, roc_auc_score
-    from sklearn.model_selection import train_test_split
 
     text_cols = [text_cols] if isinstance(text_cols, str) else list(text_cols)
     blocks = _feature_blocks(features)
@@ -120,35 +123,8 @@ def train(
         )
     texts = join_text(df, list(text_cols)).tolist()
     y_arr = np.asarray(y, dtype=np.int64)
-
-    idx = np.arange(len(texts))
-    try:
-        tr, te = train_test_split(idx, test_size=test_size, stratify=y_arr, random_state=seed)
-    except ValueError as exc:
-        raise InputError(f"cannot make a stratified held-out split: {exc}") from None
-    tr_texts = [texts[i] for i in tr]
-    te_texts = [texts[i] for i in te]
-
-    chosen_C, cv_scores = (float(C), {}) if C is not None else _tune_C(tr_texts, y_arr[tr], seed, features)
-    held_out = _fit(tr_texts, y_arr[tr], chosen_C, seed, features)
-    p = held_out.predict_proba(te_texts)[:, 1]
-    y_te = y_arr[te]
-    pred = (p >= 0.5).astype(int)
-    metrics = {
-        "split": "stratified held-out",
-        "test_size": test_size,
-        "n_train": int(len(tr)),
-        "n_test": int(len(te)),
-        "n_test_positive": int(y_te.sum()),
-        "roc_auc": _r(roc_auc_score(y_te, p)),
-        "average_precision": _r(average_precision_score(y_te, p)),
-        "f1": _r(f1_score(y_te, pred, zero_division=0)),
-        "precision": _r(precision_score(y_te, pred, zero_division=0)),
-        "recall": _r(recall_score(y_te, pred, zero_division=0)),
-        "threshold": 0.5,
-    }
-
-    final = _fit(texts, y_arr, chosen_C, seed, features)
+    chosen_C, cv_scores, metrics = _measure(texts, y_arr, seed, test_size, C, features)
+    final = fit_pipeline(texts, y_arr, chosen_C, seed, features)
     card = {
         "format": FORMAT,
         "created_from": _source_info(df, [*text_cols, label_col], source),
@@ -174,30 +150,56 @@ def train(
     return TrainedModel(pipeline=final, card=card)
 
 
-def read_labelled(path: str | Path) -> Any:
-    """A labelled CSV, TSV, Parquet or Excel table as a DataFrame; unreadable files are an InputError."""
-    import pandas as pd
+def _measure(texts: list[str], y: Any, seed: int, test_size: float, C: float | None,
+             features: str) -> tuple[float, dict, dict]:
+    """Choose C on the training split (unless given) and measure a model fitted on it on the held-out split."""
+    import numpy as np
+    from sklearn.metrics import average_precision_score, f1_score, precision_score, recall_score, roc_auc_score
+    from sklearn.model_selection import train_test_split
 
-    path = Path(path)
-    if not path.is_file():
-        raise InputError(f"training data not found: {path}")
-    suffix = path.suffix.lower()
+    idx = np.arange(len(texts))
     try:
-        if suffix == ".parquet":
-            return pd.read_parquet(path)
-        if suffix in (".xlsx", ".xls"):
-            return pd.read_excel(path)
-        return pd.read_csv(path, sep="\t" if suffix == ".tsv" else ",")
-    except Exception as exc:  # pandas raises many unrelated types for unreadable files
-        raise InputError(f"cannot read {path}: {exc}") from None
+        tr, te = train_test_split(idx, test_size=test_size, stratify=y, random_state=seed)
+    except ValueError as exc:
+        raise InputError(f"cannot make a stratified held-out split: {exc}") from None
+    tr_texts = [texts[i] for i in tr]
+    te_texts = [texts[i] for i in te]
+    chosen_C, cv_scores = (float(C), {}) if C is not None else _tune_C(tr_texts, y[tr], seed, features)
+    held_out = fit_pipeline(tr_texts, y[tr], chosen_C, seed, features)
+    p = held_out.predict_proba(te_texts)[:, 1]
+    y_te = y[te]
+    pred = (p >= 0.5).astype(int)
+    metrics = {
+        "split": "stratified held-out",
+        "test_size": test_size,
+        "n_train": int(len(tr)),
+        "n_test": int(len(te)),
+        "n_test_positive": int(y_te.sum()),
+        "roc_auc": _r(roc_auc_score(y_te, p)),
+        "average_precision": _r(average_precision_score(y_te, p)),
+        "f1": _r(f1_score(y_te, pred, zero_division=0)),
+        "precision": _r(precision_score(y_te, pred, zero_division=0)),
+        "recall": _r(recall_score(y_te, pred, zero_division=0)),
+        "threshold": 0.5,
+    }
+    return chosen_C, cv_scores, metrics
 
 
-def train_file(path: str | Path, text_cols: list[str], label_col: str, **kwargs: Any) -> TrainedModel:
-    """Read a CSV, Parquet or Excel table and train on it, recording the file and its SHA-256."""
-    return train(read_labelled(path), text_cols, label_col, source=Path(path), **kwargs)
+def train_file(
+    path: str | Path,
+    text_cols: list[str] | None = None,
+    label_col: str | None = None,
+    *,
+    input_format: str | None = None,
+    **kwargs: Any,
+) -> TrainedModel:
+    """Read any table format as `scan` does (EMSCAD's columns when none are named), train, record the file's SHA-256."""
+    table = read_labelled(path, text_cols, label_col, input_format)
+    return train(table.frame, table.text_cols, table.label_col, source=Path(path), **kwargs)
 
 
-def _fit(texts: list[str], y: Any, C: float, seed: int, features: str = DEFAULT_FEATURES) -> Any:
+def fit_pipeline(texts: list[str], y: Any, C: float, seed: int, features: str = DEFAULT_FEATURES) -> Any:
+    """Fit the pipeline; data that leaves no vocabulary is an InputError, not a traceback."""
     pipe = build_pipeline(C=C, seed=seed, features=features)
     try:
         return pipe.fit(texts, y)
@@ -265,103 +267,3 @@ def _jsonable(params: dict) -> dict:
 
 def _r(x: float) -> float:
     return float(round(float(x), 6)) if math.isfinite(float(x)) else float("nan")
-
-
-def export_arrays(pipeline: Any) -> dict[str, Any]:
-    """Pull out what fast scoring needs: vocabularies, idf, coefficients, intercept and analyzer settings."""
-    import numpy as np
-
-    try:
-        features = pipeline.named_steps["features"]
-        clf = pipeline.named_steps["clf"]
-    except (AttributeError, KeyError):
-        raise ModelError("pipeline must have a 'features' FeatureUnion and a 'clf' step") from None
-    if len(clf.classes_) != 2 or clf.coef_.shape[0] != 1:
-        raise ModelError("only binary logistic regression can be exported")
-    blocks = []
-    arrays: dict[str, Any] = {}
-    for name, vec in features.transformer_list:
-        _check_supported(name, vec)
-        terms = sorted(vec.vocabulary_, key=vec.vocabulary_.__getitem__)
-        if any("\n" in t for t in terms):
-            raise ModelError(f"vocabulary of {name!r} holds a newline; cannot export")
-        arrays[f"{name}_vocab"] = np.frombuffer("\n".join(terms).encode("utf-8"), dtype=np.uint8)
-        arrays[f"{name}_idf"] = np.ascontiguousarray(vec.idf_, dtype="<f8")
-        blocks.append(
-            {
-                "name": name,
-                "analyzer": vec.analyzer,
-                "ngram_range": list(vec.ngram_range),
-                "lowercase": bool(vec.lowercase),
-                "token_pattern": vec.token_pattern,
-                "sublinear_tf": bool(vec.sublinear_tf),
-                "norm": vec.norm,
-                "n_features": len(terms),
-            }
-        )
-    meta = {"format": FORMAT, "blocks": blocks, "classes": [str(c) for c in clf.classes_]}
-    arrays["meta"] = np.frombuffer(json.dumps(meta, sort_keys=True).encode("utf-8"), dtype=np.uint8)
-    arrays["coef"] = np.ascontiguousarray(clf.coef_[0], dtype="<f8")
-    arrays["intercept"] = np.asarray(clf.intercept_, dtype="<f8").reshape(1)
-    return arrays
-
-
-def _check_supported(name: str, vec: Any) -> None:
-    problems = []
-    if vec.analyzer not in ("word", "char_wb"):
-        problems.append(f"analyzer={vec.analyzer!r}")
-    if vec.analyzer == "word" and (vec.ngram_range[0] < 1 or vec.ngram_range[1] > 2):
-        problems.append(f"word ngram_range={vec.ngram_range}")
-    if vec.analyzer == "word" and vec.token_pattern != TOKEN_PATTERN:
-        problems.append("custom token_pattern")
-    if vec.preprocessor is not None or vec.tokenizer is not None or vec.stop_words is not None:
-        problems.append("custom preprocessor/tokenizer/stop words")
-    if vec.strip_accents is not None or not vec.lowercase or vec.binary or not vec.use_idf:
-        problems.append("strip_accents/lowercase/binary/use_idf other than the defaults")
-    if vec.norm not in ("l2", None) or vec.input != "content":
-        problems.append(f"norm={vec.norm!r} input={vec.input!r}")
-    if problems:
-        raise ModelError(f"vectorizer {name!r} cannot be re-implemented for fast scoring: {', '.join(problems)}")
-
-
-def write_npz(arrays: dict[str, Any], path: Path) -> None:
-    """Write an .npz that np.load(allow_pickle=False) reads and that is byte-identical for identical arrays."""
-    import numpy as np
-
-    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_STORED) as zf:
-        for key in sorted(arrays):
-            buf = io.BytesIO()
-            np.lib.format.write_array(buf, np.ascontiguousarray(arrays[key]), version=(1, 0), allow_pickle=False)
-            info = zipfile.ZipInfo(f"{key}.npy", date_time=(1980, 1, 1, 0, 0, 0))
-            info.external_attr = 0o644 << 16
-            zf.writestr(info, buf.getvalue())
-
-
-def save(trained: TrainedModel, out_path: str | Path) -> dict[str, Path]:
-    """Write NAME.joblib (sklearn pipeline), NAME.npz (fast scoring) and NAME.card.json (provenance, hashes)."""
-    import joblib
-
-    out = Path(out_path)
-    if out.suffix == ".joblib":
-        out = out.with_suffix("")
-    name = out.name
-    out.parent.mkdir(parents=True, exist_ok=True)
-    paths = {
-        "joblib": out.parent / f"{name}.joblib",
-        "npz": out.parent / f"{name}.npz",
-        "card": out.parent / f"{name}{CARD_SUFFIX}",
-    }
-    arrays = export_arrays(trained.pipeline)
-    write_npz(arrays, paths["npz"])
-    for _, vec in trained.pipeline.named_steps["features"].transformer_list:
-        # sklearn caches id(stop_words), a memory address that differs per process and breaks byte-identity
-        vec.__dict__.pop("_stop_words_id", None)
-    joblib.dump(trained.pipeline, paths["joblib"], compress=3)
-    card = {"name": name, **trained.card}
-    card["files"] = {
-        kind: {"path": paths[kind].name, "sha256": sha256_file(paths[kind]), "bytes": paths[kind].stat().st_size}
-        for kind in ("joblib", "npz")
-    }
-    trained.card = card
-    paths["card"].write_text(json.dumps(card, indent=2, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
-    return paths

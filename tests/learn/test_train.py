@@ -13,7 +13,6 @@ import pandas as pd
 import pytest
 
 from redflag.errors import InputError
-from redflag.learn.labels import encode_labels
 from redflag.learn.train import save, train, train_file
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -42,30 +41,6 @@ def test_train_reports_held_out_metrics_and_refits_on_all_rows():
     assert card["class_balance"] == {"1": 30, "0": 30}
     assert card["hyperparameters"]["logistic_regression"]["C"] in (0.5, 2.0, 8.0, 32.0)
     assert trained.pipeline.predict_proba(["pay a fee to start, send your passport"])[0, 1] > 0.5
-
-
-@pytest.mark.parametrize(
-    "labels, positive, expected, n_positive",
-    [
-        ([0, 1] * 10, None, "1", 10),
-        ([True, False] * 10, None, "true", 10),
-        (["yes", "no"] * 10, None, "yes", 10),
-        (["fraud", "legit"] * 10, "fraud", "fraud", 10),
-        ([1.0, 0.0] * 10, None, "1", 10),
-        (["a", "b", "c", "c"] * 5, "a", "a", 5),
-    ],
-)
-def test_label_kinds(labels, positive, expected, n_positive):
-    y, pos, _ = encode_labels(pd.Series(labels), "y", positive)
-    assert pos == expected
-    assert sum(y) == n_positive and set(y) == {0, 1}
-
-
-def test_named_classes_need_positive():
-    with pytest.raises(InputError, match="positive"):
-        encode_labels(pd.Series(["fraud", "legit"] * 5), "y")
-    with pytest.raises(InputError, match="not found"):
-        encode_labels(pd.Series(["fraud", "legit"] * 5), "y", positive="scam")
 
 
 def test_missing_column_lists_the_columns_that_exist():
@@ -154,3 +129,85 @@ def test_char_ngrams_are_a_choice(tmp_path):
         assert {"char_vocab", "char_idf"} <= set(z.files)
     with pytest.raises(InputError, match="unknown feature set 'char'"):
         train(ads(), ["title", "body"], "y", features="char")
+
+
+def _emscad_like(n: int = 60) -> pd.DataFrame:
+    df = ads(n)
+    return pd.DataFrame({
+        "job_id": range(n), "title": df["title"], "company_profile": "", "description": df["body"],
+        "requirements": df["notes"], "benefits": "", "fraudulent": df["y"],
+    })
+
+
+@pytest.mark.parametrize("name", ["ads.jsonl", "ads.csv.gz", "ads.jsonl.gz", "ads.tsv", "ads.parquet", "ads.xlsx", "ads.json"])
+def test_train_file_reads_every_table_format_alike(tmp_path, name):
+    from redflag.io.tables import join_text
+
+    df = ads()
+    csv = tmp_path / "ads.csv"
+    df.to_csv(csv, index=False)
+    path = tmp_path / name
+    if name.endswith(".gz"):
+        compression = {"compression": "gzip"}
+        (df.to_json(path, orient="records", lines=True, **compression) if ".jsonl" in name else df.to_csv(path, index=False, **compression))
+    elif name.endswith(".jsonl"):
+        df.to_json(path, orient="records", lines=True)
+    elif name.endswith(".json"):
+        df.to_json(path, orient="records")
+    elif name.endswith(".tsv"):
+        df.to_csv(path, sep="\t", index=False)
+    elif name.endswith(".parquet"):
+        df.to_parquet(path)
+    else:
+        df.to_excel(path, index=False)
+    a = train_file(csv, ["title", "body"], "y", seed=5, C=2.0)
+    b = train_file(path, ["title", "body"], "y", seed=5, C=2.0)
+    assert b.card["created_from"]["path"] == str(path)
+    assert b.card["class_balance"] == a.card["class_balance"] == {"1": 30, "0": 30}
+    texts = join_text(df, ["title", "body"]).tolist()
+    assert np.array_equal(a.pipeline.predict_proba(texts), b.pipeline.predict_proba(texts))
+
+
+def test_input_format_names_a_format_the_extension_does_not(tmp_path):
+    path = tmp_path / "ads.txt"
+    ads().to_json(path, orient="records", lines=True)
+    with pytest.raises(InputError, match="input format"):
+        train_file(path, ["body"], "y")
+    assert train_file(path, ["body"], "y", input_format="jsonl", seed=1, C=2.0).card["rows"] == 60
+
+
+def test_train_file_detects_emscad_columns_and_label(tmp_path):
+    from redflag.io.tables import EMSCAD_TEXT_COLS
+
+    path = tmp_path / "emscad.csv.gz"
+    _emscad_like().to_csv(path, index=False, compression="gzip")
+    trained = train_file(path, seed=2, C=2.0)
+    assert trained.card["text_columns"] == EMSCAD_TEXT_COLS
+    assert trained.card["label_column"] == "fraudulent"
+    assert trained.card["class_balance"] == {"1": 30, "0": 30}
+
+
+def test_train_file_defaults_to_text_and_label(tmp_path):
+    path = tmp_path / "plain.csv"
+    pd.DataFrame({"text": ads()["body"], "label": ads()["y"]}).to_csv(path, index=False)
+    trained = train_file(path, seed=2, C=2.0)
+    assert trained.card["text_columns"] == ["text"] and trained.card["label_column"] == "label"
+    with pytest.raises(InputError, match="no column 'body'"):
+        train_file(path, ["body"])
+
+
+def test_blank_labels_in_a_csv_are_refused_as_empty(tmp_path):
+    df = ads()
+    df["y"] = df["y"].astype(object)
+    df.loc[4, "y"] = ""
+    path = tmp_path / "ads.csv"
+    df.to_csv(path, index=False)
+    with pytest.raises(InputError, match="1 empty value"):
+        train_file(path, ["body"], "y")
+
+
+def test_fit_pipeline_turns_an_empty_vocabulary_into_an_input_error():
+    from redflag.learn.train import fit_pipeline
+
+    with pytest.raises(InputError, match="cannot train"):
+        fit_pipeline(["a", "b", "c", "d"], np.array([0, 1, 0, 1]), 1.0, 0)
