@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from redflag.errors import RedflagError
+from redflag.levels import HIGH_FROM, MEDIUM_FROM, level_of
 from redflag.result import Component
 
 LOGIT_CLIP = 8.0
@@ -31,8 +32,8 @@ class FusionWeights:
     model_max_points: float = 40.0  # the model alone can make an ad `medium`, never `high`: that needs quoted evidence
     model_min_points: float = -30.0
     rule_points: dict[str, float] = field(default_factory=dict)
-    medium: float = 30.0
-    high: float = 60.0
+    medium: float = MEDIUM_FROM
+    high: float = HIGH_FROM
     name: str = "rule-pack weights"
     sha256: str = ""
 
@@ -42,12 +43,8 @@ class FusionWeights:
 
 
 def level_for(score: float, weights: FusionWeights) -> str:
-    """The level band a score falls in."""
-    if score >= weights.high:
-        return "high"
-    if score >= weights.medium:
-        return "medium"
-    return "low"
+    """The level band a score falls in, with the bands of these weights."""
+    return level_of(score, weights.medium, weights.high)
 
 
 def model_logit(probability: float) -> float:
@@ -90,8 +87,8 @@ def load_weights(path: str | Path) -> FusionWeights:
             model_max_points=float(raw.get("model_max_points", 40.0)),
             model_min_points=float(raw.get("model_min_points", -30.0)),
             rule_points={str(k): float(v) for k, v in raw["rule_points"].items()},
-            medium=float(raw.get("medium", 30.0)),
-            high=float(raw.get("high", 60.0)),
+            medium=float(raw.get("medium", MEDIUM_FROM)),
+            high=float(raw.get("high", HIGH_FROM)),
             name=str(raw.get("name", p.name)),
             sha256=hashlib.sha256(data).hexdigest(),
         )

@@ -16,6 +16,7 @@ class Evidence:
     end: int
 
     def to_dict(self) -> dict:
+        """Plain JSON-ready values, in a stable key order."""
         return {"text": self.text, "start": self.start, "end": self.end}
 
 
@@ -29,6 +30,7 @@ class Suppression:
     cue: str
 
     def to_dict(self) -> dict:
+        """Plain JSON-ready values, in a stable key order."""
         return {"rule_id": self.rule_id, "reason": self.reason, "cue": self.cue, **self.evidence.to_dict()}
 
 
@@ -54,6 +56,7 @@ class Flag:
         return is_reassuring(self.category)
 
     def to_dict(self) -> dict:
+        """Plain JSON-ready values; ``requires`` only for combination rules."""
         d = {
             "id": self.id,
             "title": self.title,
@@ -80,6 +83,7 @@ class Component:
     points: float
 
     def to_dict(self) -> dict:
+        """Plain JSON-ready values, in a stable key order."""
         return {"name": self.name, "kind": self.kind, "points": round(self.points, 4)}
 
 
@@ -92,6 +96,7 @@ class Term:
     spans: tuple[Evidence, ...] = ()
 
     def to_dict(self) -> dict:
+        """Plain JSON-ready values, in a stable key order."""
         return {"term": self.term, "weight": round(self.weight, 6), "spans": [s.to_dict() for s in self.spans]}
 
 
@@ -104,6 +109,7 @@ class ModelOutput:
     name: str = ""
 
     def to_dict(self) -> dict:
+        """Plain JSON-ready values, in a stable key order."""
         return {"name": self.name, "probability": round(self.probability, 6), "terms": [t.to_dict() for t in self.terms]}
 
 
@@ -123,13 +129,16 @@ class Result:
 
     @property
     def red_flags(self) -> tuple[Flag, ...]:
+        """The flags that raise concern, in firing order."""
         return tuple(f for f in self.flags if not f.reassuring)
 
     @property
     def reassuring(self) -> tuple[Flag, ...]:
+        """The good-practice signs, kept apart so a report never lists them as red flags."""
         return tuple(f for f in self.flags if f.reassuring)
 
     def to_dict(self) -> dict:
+        """The JSON shape of a result: red flags and reassuring signs listed apart."""
         d = {
             "score": round(self.score, 2),
             "level": self.level,

@@ -54,3 +54,22 @@ def test_model_alone_stays_below_high_even_with_a_high_base():
     assert level == "medium" and score < w.high
     score, level, _ = fuse([("FEE001", 20.0)], 0.999999, w)
     assert level == "high"
+
+
+def test_level_for_follows_the_weights_bands():
+    from redflag.fusion import level_for
+
+    w = FusionWeights(medium=10, high=20)
+    assert [level_for(s, w) for s in (9.9, 10, 19.9, 20)] == ["low", "medium", "medium", "high"]
+
+
+def test_model_logit_is_clipped():
+    from redflag.fusion import LOGIT_CLIP, model_logit
+
+    assert model_logit(0.5) == 0
+    assert model_logit(1.0) == LOGIT_CLIP and model_logit(0.0) == -LOGIT_CLIP
+
+
+def test_points_prefer_learned_weights():
+    w = FusionWeights(rule_points={"FEE001": 22.0})
+    assert w.points("FEE001", 10.0) == 22.0 and w.points("DOC001", 10.0) == 10.0

@@ -64,3 +64,9 @@ def test_adversarial_input_is_fast():
         t = time.perf_counter()
         normalise(bad)
         assert time.perf_counter() - t < 5, bad[:10]
+
+
+def test_typographic_punctuation_is_folded_one_for_one():
+    norm = normalise("a \u201cfee\u201d \u2013 it\u2019s\u00a0due")
+    assert norm.text == 'a "fee" - it\'s due'
+    assert norm.original_text(2, 7) == "\u201cfee\u201d"

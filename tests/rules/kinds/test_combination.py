@@ -1,0 +1,56 @@
+"""Combination rules: every group of ``requires`` met by a red flag that fired, quoting one phrase each."""
+
+from redflag.result import Evidence
+from redflag.rules.engine import RuleEngine
+from redflag.rules.kinds.base import Ad, Hit
+from redflag.rules.kinds.combination import CombinationMatcher, refers_to
+from redflag.rules.loader import builtin_packs
+from redflag.text.normalise import normalise
+
+PACKS = builtin_packs()
+ENGINE = RuleEngine(PACKS)
+RULES = {r.id: r for p in PACKS for r in p.rules}
+COMBO = next(r for r in RULES.values() if r.is_combination)
+
+
+def fired(text):
+    return {h.rule.id for h in ENGINE.match(normalise(text)).hits}
+
+
+def test_combination_needs_every_group():
+    assert "CMB002" in fired("Girls 18-25 wanted for hostess work abroad.")
+    assert "CMB002" not in fired("Hostess work abroad.")
+
+
+def test_references_are_categories_ids_or_prefixes():
+    fee = RULES["FEE001"]
+    assert refers_to("fees", fee) and refers_to("FEE001", fee) and refers_to("FEE", fee)
+    assert not refers_to("DOC", fee)
+
+
+def _ad(hits):
+    norm = normalise("x")
+    return Ad(norm=norm, lowered="x", fold=True, places={}, near={}, hits=hits)
+
+
+def _member(ref):
+    return next(r for r in RULES.values() if not r.is_combination and r.weight > 0 and refers_to(ref, r))
+
+
+def test_matcher_quotes_the_first_phrase_of_each_group_once():
+    matcher = CombinationMatcher(COMBO, PACKS[0].context)
+    members = [_member(group[0]) for group in COMBO.requires]
+    shared = Evidence(text="same", start=3, end=7)
+    hits = [Hit(rule=r, evidence=(shared,)) for r in members]
+    found = matcher.match(_ad(hits))
+    assert found.evidence == (shared,)
+    assert not matcher.match(_ad(hits[:-1])).evidence
+
+
+def test_reassuring_or_negative_hits_do_not_count():
+    matcher = CombinationMatcher(COMBO, PACKS[0].context)
+    members = [_member(group[0]) for group in COMBO.requires]
+    import dataclasses
+
+    weak = [Hit(rule=dataclasses.replace(r, weight=-1.0), evidence=(Evidence(text="x", start=0, end=1),)) for r in members]
+    assert not matcher.match(_ad(weak)).evidence

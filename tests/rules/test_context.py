@@ -1,0 +1,78 @@
+"""Context cues: negation before, inside and after a trigger, warnings and hypotheticals, 'but' ending a scope."""
+
+import pytest
+
+from redflag.rules.context import (
+    hypothetical, negated_after, negated_before, negated_inside, sentence_bounds, suppression,
+)
+from redflag.rules.engine import RuleEngine
+from redflag.rules.loader import builtin_packs
+from redflag.text.normalise import normalise
+
+PACKS = builtin_packs()
+ENGINE = RuleEngine(PACKS)
+CUES = PACKS[0].context
+
+
+def fired(text):
+    return {h.rule.id: h for h in ENGINE.match(normalise(text)).hits}
+
+
+@pytest.mark.parametrize("text", [
+    "We never charge any fee.",
+    "No deposit required.",
+    "If anyone asks you for money or a fee, report it.",
+    "Beware: scammers ask for a processing fee.",
+    "Registration fee: none.",
+    "Visa costs are covered by the employer.",
+])
+def test_context_switches_triggers_off(text):
+    hits = fired(text)
+    assert not {"FEE001", "FEE002", "FEE003"} & set(hits), hits
+
+
+def test_termination_word_ends_negation_scope():
+    hits = fired("No fees, but a refundable deposit of 200 EUR.")
+    assert "FEE002" in hits
+    assert "FEE001" not in hits
+
+
+def test_comma_after_finished_negated_phrase_ends_scope():
+    assert "FEE001" in fired("No experience needed, small registration fee required.")
+
+
+def test_suppressed_triggers_are_reported_with_reason():
+    matches = ENGINE.match(normalise("We never charge any registration fee."))
+    assert matches.suppressed
+    sup = matches.suppressed[0]
+    assert sup.rule_id == "FEE001" and sup.reason == "negated" and sup.cue == "never"
+
+
+def test_sentence_bounds_stop_at_sentence_and_bullet_ends():
+    text = "First one. Pay the fee now; then more"
+    start = text.index("fee")
+    s, e = sentence_bounds(text, start, start + 3)
+    assert text[s:e] == " Pay the fee now"
+
+
+def test_each_cue_finder():
+    assert negated_before("we never charge any", CUES) == "never"
+    assert negated_before("we don't charge a", CUES) == "don't"
+    assert negated_before("we charge a", CUES) is None
+    assert negated_inside("passport will not be kept", CUES) == "not"
+    assert negated_inside("passport will be kept", CUES) is None
+    assert negated_after(": none", CUES) == ": none"
+    assert negated_after(" is charged", CUES) is None
+    assert hypothetical("if anyone asks you to pay a fee, report it", CUES)
+    assert hypothetical("pay the fee today", CUES) is None
+
+
+def test_suppression_honours_the_rule_switches():
+    text = "there is never a fee"
+    a = text.index("fee")
+    assert suppression(text, a, a + 3, CUES, negation=True, conditional=True) == ("negated", "never")
+    assert suppression(text, a, a + 3, CUES, negation=False, conditional=True) is None
+    warning = "if anyone asks for a fee, report it"
+    b = warning.index("fee")
+    assert suppression(warning, b, b + 3, CUES, negation=False, conditional=True)[0] == "warning or hypothetical"
+    assert suppression(warning, b, b + 3, CUES, negation=False, conditional=False) is None
