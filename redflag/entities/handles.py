@@ -1,0 +1,51 @@
+"""Messaging handles named with their service ("Telegram: @name", "WeChat ID: abc_123").
+
+A word after a service's name counts as a handle only when it is marked as one (an "@", a
+colon, "ID:") or looks like one (digits, underscores), so "Instagram page" stays prose.
+"""
+
+from __future__ import annotations
+
+import re
+
+from redflag.entities.base import MESSENGERS, Context, Entity, Extractor
+from redflag.entities.data import word_list
+from redflag.entities.folding import cues
+
+__all__ = ["HANDLES", "find"]
+
+_HANDLE = re.compile(
+    r"\b(telegram|tg|instagram|insta|ig|facebook|fb|wechat|weixin|we chat|viber|signal)\b"
+    r"((?:\s{0,3}(?:id|username|user|handle|account|acc|name|profile))?\s{0,2}[:\-=]?\s{0,3}(?:[:\-=]\s{0,3})?)"
+    r"(@?[a-z][a-z0-9_.\-]{2,31})"
+)
+_HANDLE_KIND = {"telegram": "telegram", "tg": "telegram", "instagram": "instagram", "insta": "instagram",
+                "ig": "instagram", "facebook": "facebook", "fb": "facebook", "wechat": "wechat",
+                "weixin": "wechat", "we chat": "wechat", "viber": "viber", "signal": "signal"}
+_HANDLE_STOP = frozenset(word_list("handle_stop_words"))
+_HANDLE_CUES = cues("telegram", "tg", "instagram", "insta", "ig", "facebook", "fb", "wechat", "weixin", "chat",
+                     "viber", "signal")
+
+
+def find(text: str, context: Context) -> list[Entity]:
+    """Handles outside spans already claimed, each claimed as it is found."""
+    low, taken = context.low, context.taken
+    out: list[Entity] = []
+    if not context.words & _HANDLE_CUES:
+        return out
+    for m in _HANDLE.finditer(low):
+        handle = m.group(3).rstrip(".-")
+        s = m.start(3)
+        e = s + len(handle)
+        at = handle.startswith("@")
+        bare = handle.lstrip("@")
+        if bare in _HANDLE_STOP or taken.overlaps(s, e):
+            continue
+        if not (at or any(c in m.group(2) for c in ":=") or re.search(r"[\d_]", bare)):
+            continue
+        out.append(Entity(kind=_HANDLE_KIND[m.group(1)], value=bare, text=text[s:e], start=s, end=e))
+        taken.add(s, e)
+    return out
+
+
+HANDLES = Extractor(kinds=tuple(k for k in MESSENGERS if k != "whatsapp"), find=find)

@@ -1,0 +1,170 @@
+"""Phone numbers, and the messenger each is offered on, however they are spelt.
+
+Ads write numbers with spaces, dots, dashes, words for digits ("seven 7 00"), zero-width
+characters or a messenger's name around them; every spelling of one number gives one E.164
+value, and the cue before or after it says whether it is a plain phone or a WhatsApp, Viber,
+Signal, Telegram or WeChat contact.
+"""
+
+from __future__ import annotations
+
+import re
+
+from redflag.entities.base import MESSENGERS, Context, Entity, Extractor
+from redflag.entities.data import word_list
+from redflag.entities.folding import cues, positions
+
+__all__ = ["PHONES", "find"]
+
+
+_SEP = r"[ \t.\-/()]"
+_PHONE_CAND = re.compile(r"\d(?:" + _SEP + r"{0,3}\d){6,17}(?!\w)")
+_PHONE_PREFIX = re.compile(r"(?:\+ ?|\(\+?|\()$")
+_NUM_WORDS = {word: str(digit) for digit, word in enumerate(word_list("number_words"))}
+_WORD_TOKEN = r"(?:\d{1,4}(?!\d)|" + "|".join(_NUM_WORDS) + ")"
+_PHONE_WORDS = re.compile(
+    r"(?<![\w+])(?:\+ ?)?" + _WORD_TOKEN + r"(?:[ \t.\-,/]{1,3}" + _WORD_TOKEN + r"){6,20}\b"
+)
+_NUM_CUES = cues(*_NUM_WORDS)
+_DATE_LIKE = re.compile(
+    r"^(?:\d{1,2}[./\-]\d{1,2}[./\-](?:19|20)?\d{2}|(?:19|20)\d{2}[./\-]\d{1,2}[./\-]\d{1,2}"
+    r"|(?:19|20)\d{2} ?- ?(?:19|20)\d{2}|\d{1,2}[.:]\d{2} ?- ?\d{1,2}[.:]\d{2})$"
+)
+_PHONE_CUE = re.compile(
+    r"(?:phone|tel|telephone|mobile|mob|cell|call|text|sms|ring|contact|whats ?app|viber|signal|"
+    r"telegram|wechat|fax|hotline|number|dial|reach|wa|tg|nr|no)\b\W{0,6}(?:on|at|me|us|or)?\W{0,4}$"
+)
+_STRONG_CUE = re.compile(
+    r"(?:phone|tel|telephone|mobile|mob|cell|call|text|sms|ring|whats ?app|viber|signal|telegram|"
+    r"wechat|fax|hotline|dial|wa)\b"
+)
+_NOT_PHONE_BEFORE = re.compile(
+    r"(?:ref(?:erence)?|order|invoice|id|code|account|acct|a/c|iban|sort|po|tracking|serial|item|"
+    r"sku|vacancy|job|reg(?:istration)?|vat|licen[cs]e|case|ticket|postcode|zip|isbn|pin|batch)"
+    r"\W{0,4}(?:no|nr|number|#|id|code)?\W{0,4}$|[#№£$€¥₹]\s?$"
+)
+_MONEY_AFTER = re.compile(r"^\s?(?:[£$€¥₹]|usd|gbp|eur|euros?|pounds?|dollars?|per\b|/\s?(?:h|hr|hour|day|week|month|year))")
+_MESSENGER_BEFORE = re.compile(
+    r"(whats ?app|w\W{0,2}h\W{0,2}a\W{0,2}t\W{0,2}s\W{0,2}a\W{0,2}p\W{0,2}p|wh?ats?ap+|wa(?= ?[:\-+])|"
+    r"viber|signal|telegram|tg(?= ?[:\-+])|wechat|weixin)\b[^0-9\n]{0,20}$"
+)
+_MESSENGER_AFTER = re.compile(r"\W{0,3}(?:on |via |only on |\()?\s?(whats ?app|viber|signal|telegram|wechat)\b")
+_MESSENGER_NAMES = {"viber": "viber", "signal": "signal", "telegram": "telegram", "tg": "telegram",
+                    "wechat": "wechat", "weixin": "wechat"}
+
+
+def _messenger(name: str) -> str:
+    return _MESSENGER_NAMES.get(name.replace(" ", ""), "whatsapp")
+
+
+def _parse_phone(digits: str, region: str | None, intl: bool, cued: bool, spaced: bool) -> str | None:
+    """E.164 form of a digit string, or None when it is not a plausible phone number."""
+    if intl:
+        candidates = ["+" + digits]
+        regions: tuple[str | None, ...] = (None,)
+    else:
+        candidates = [digits]
+        if region:
+            regions = (region.upper(),)
+        elif cued:
+            # national formats: a trunk 0 rules out North America, whose area codes start 2-9
+            regions = ("GB",) if digits.startswith("0") else ("US",)
+        else:
+            return None
+    import phonenumbers  # imported on first phone candidate: a single check of an ad without one skips its cost
+
+    possible = None
+    for cand in candidates:
+        for reg in regions:
+            try:
+                num = phonenumbers.parse(cand, reg)
+            except phonenumbers.NumberParseException:
+                continue
+            if phonenumbers.is_valid_number(num):
+                return phonenumbers.format_number(num, phonenumbers.PhoneNumberFormat.E164)
+            if possible is None and phonenumbers.is_possible_number(num):
+                possible = num
+    # fictional/reserved ranges are often printed in ads; accept them only with strong signs of a phone
+    if possible is not None and (intl or cued or (spaced and len(digits) >= 10)):
+        return phonenumbers.format_number(possible, phonenumbers.PhoneNumberFormat.E164)
+    return None
+
+
+def _phone_kind(low: str, start: int, end: int) -> tuple[str, int]:
+    """Which messenger (or plain phone) the number belongs to, and how strongly it is cued (0-2)."""
+    before = low[max(0, start - 30):start]
+    m = _MESSENGER_BEFORE.search(before)
+    if m:
+        return _messenger(m.group(1)) if not m.group(1).startswith(("w", "wa")) else "whatsapp", 2
+    m = _MESSENGER_AFTER.match(low, end, min(len(low), end + 24))
+    if m:
+        return _messenger(m.group(1)), 2
+    if _STRONG_CUE.search(before):
+        return "phone", 2
+    return "phone", 1 if _PHONE_CUE.search(before[-16:]) else 0
+
+
+def find(text: str, context: Context) -> list[Entity]:
+    """Phone and messenger numbers outside spans already claimed, each claimed as it is found."""
+    low, region, taken = context.low, context.region, context.taken
+    out: list[Entity] = []
+    spans: list[tuple[int, int, str]] = []
+    for word in context.words & _NUM_CUES:
+        skip_to = 0
+        for p in positions(low, word.decode()):
+            if p < skip_to or any(a <= p < b for a, b, _ in spans):
+                continue
+            skip_to = p + 100
+            m = _PHONE_WORDS.search(low, max(0, p - 30), p + 160)
+            if m and m.start() <= p < m.end():
+                tokens = re.findall(r"\d+|[a-z]+", m.group(0))
+                spans.append((m.start(), m.end(), "".join(_NUM_WORDS.get(t, t) for t in tokens)))
+    for m in _PHONE_CAND.finditer(low):
+        s, e = m.start(), m.end()
+        if s and (low[s - 1].isalnum() or low[s - 1] in "_#/."):
+            continue
+        pre = _PHONE_PREFIX.search(low, max(0, s - 3), s)
+        if pre:
+            s = pre.start()
+            if s and (low[s - 1].isalnum() or low[s - 1] in "+#/"):
+                continue
+        if any(s < b and a < e for a, b, _ in spans):
+            continue
+        spans.append((s, e, None))
+    for s, e, digits in spans:
+        if taken.overlaps(s, e):
+            continue
+        chunk = low[s:e]
+        if chunk.startswith("(") and ")" not in chunk:
+            s, chunk = s + 1, chunk[1:]
+        if digits is None:
+            if _DATE_LIKE.match(chunk):
+                continue
+            digits = re.sub(r"\D", "", chunk)
+        before = low[max(0, s - 24):s]
+        kind, cued = _phone_kind(low, s, e)
+        if cued < 2 and (_NOT_PHONE_BEFORE.search(before) or _MONEY_AFTER.match(low[e:e + 12])):
+            continue
+        intl = chunk.lstrip("(").startswith("+")
+        if not intl and digits.startswith("00") and len(digits) > 9:
+            intl, digits = True, digits[2:]
+        spaced = len(chunk) > len(digits) + (1 if intl else 0)
+        value = None
+        # a greedy span may swallow a neighbouring number: retry without its last group
+        groups = re.findall(r"\d+", chunk) if digits.isdigit() and len(chunk) > len(digits) else []
+        while True:
+            if 7 <= len(digits) <= 15:
+                value = _parse_phone(digits, region, intl, cued > 0, spaced)
+            if value or len(groups) < 3:
+                break
+            last = groups.pop()
+            digits = digits[: len(digits) - len(last)]
+            e = s + low.rfind(last, s, e)
+            e = s + len(text[s:e].rstrip(" \t.-/("))
+        if value:
+            out.append(Entity(kind=kind, value=value, text=text[s:e], start=s, end=e))
+            taken.add(s, e)
+    return out
+
+
+PHONES = Extractor(kinds=("phone", *MESSENGERS), find=find)
