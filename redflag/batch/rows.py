@@ -3,9 +3,24 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from typing import Any
 
 MAX_AD_CHARS = 1_000_000
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd]")
+
+
+@dataclass(frozen=True)
+class RowError:
+    """A row that was reported and skipped: its 0-based row number, its id and why."""
+
+    row: int
+    id: Any
+    reason: str
+
+    def to_dict(self) -> dict:
+        """The row as the errors file and the summary JSON list it."""
+        return {"row": self.row, "id": self.id, "reason": self.reason}
 
 
 def bad_text(text: str) -> str | None:

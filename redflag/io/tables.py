@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import gzip
 import io
-import json
 import os
-import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -19,7 +17,7 @@ from typing import Any
 import pandas as pd
 
 from redflag.errors import InputError
-from redflag.io.files import same_file
+from redflag.io.files import discard, put_in_place, same_file, temp_beside
 
 EMSCAD_TEXT_COLS = ["title", "company_profile", "description", "requirements", "benefits"]
 EMSCAD_ID_COL = "job_id"
@@ -198,14 +196,7 @@ class TableWriter:
                 raise InputError(f"refusing to write the output over the input file {other}")
         if self.path.is_dir():
             raise InputError(f"{self.path} is a directory; give a file name for the output")
-        parent = self.path.parent if str(self.path.parent) else Path(".")
-        try:
-            fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".part", dir=parent)
-        except FileNotFoundError:
-            raise InputError(f"cannot write {self.path}: folder {parent} does not exist") from None
-        except OSError as exc:
-            raise InputError(f"cannot write {self.path}: {exc.strerror}") from None
-        self.tmp = Path(tmp)
+        fd, self.tmp = temp_beside(self.path)
         self.rows = 0
         self._parquet = None
         self._wrote_parquet = False
@@ -244,7 +235,7 @@ class TableWriter:
             import pyarrow.parquet as pq
 
             pq.write_table(pa.table({}), self.tmp)
-        os.replace(self.tmp, self.path)
+        put_in_place(self.tmp, self.path)
         self._done = True
 
     def abort(self) -> None:
@@ -255,10 +246,7 @@ class TableWriter:
         try:
             self._close_handles()
         finally:
-            try:
-                self.tmp.unlink()
-            except FileNotFoundError:
-                pass
+            discard(self.tmp)
 
     def _close_handles(self) -> None:
         if self._fh is not None:
@@ -293,7 +281,3 @@ def serialise(df: pd.DataFrame, fmt: str, header: bool) -> str:
     text = df.to_json(orient="records", lines=True, force_ascii=False, date_format="iso")
     return text if text.endswith("\n") else text + "\n"
 
-
-def dumps(value: Any) -> str:
-    """Compact JSON for nested cells (evidence, entities) in flat formats."""
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))

@@ -1,4 +1,4 @@
-"""Formatting for `redflag scan`: the progress bar, the summary tables and the summary JSON file."""
+"""What `redflag scan` shows: the progress bar, the summary tables and the summary JSON file."""
 
 from __future__ import annotations
 
@@ -6,12 +6,16 @@ import contextlib
 import json
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
 
 from rich.console import Console
 from rich.table import Table
 
 from redflag.errors import InputError
-from redflag.batch import Summary
+from redflag.render.options import RenderOptions, console as console_for
+
+if TYPE_CHECKING:
+    from redflag.batch.run import Summary
 
 
 @contextlib.contextmanager
@@ -37,8 +41,13 @@ def progress_bar(console: Console, enabled: bool) -> Iterator[Callable[[int, flo
         yield update
 
 
-def render_summary(summary: Summary, console: Console, out: Path | None = None) -> None:
-    """Tables a moderator reads after a scan: levels, flags, flag pairs, sources, riskiest ads, skipped rows."""
+def render(summary: Summary, stream: TextIO, options: RenderOptions) -> None:
+    """Tables a moderator reads after a scan: levels, flags, flag pairs, sources, riskiest ads, skipped rows.
+
+    ``options.out`` names the result file in the first line.
+    """
+    console = console_for(stream, options)
+    out = options.out
     d = summary.to_dict()
     n = d["scanned"]
     pct = (lambda c: f"{100 * c / n:.1f}%" if n else "-")

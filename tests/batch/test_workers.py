@@ -1,0 +1,59 @@
+"""The ordered worker pool: tasks cut from chunks, results in input order in-process and in workers."""
+
+from __future__ import annotations
+
+import importlib
+import operator
+
+import pandas as pd
+import pytest
+
+workers = importlib.import_module("redflag.batch.workers")
+
+
+def _first_and_rows(chunk: pd.DataFrame, first_row: int) -> tuple[int, list[int]]:
+    return first_row, chunk["n"].tolist()
+
+
+def _chunks(total: int, size: int):
+    return (pd.DataFrame({"n": range(s, min(s + size, total))}) for s in range(0, total, size))
+
+
+def test_tasks_number_rows_across_chunks():
+    got = [(row, len(part)) for part, row in workers.tasks(_chunks(7, 3), 2)]
+    assert got == [(0, 2), (2, 1), (3, 2), (5, 1), (6, 1)]
+
+
+def test_in_process_keeps_order_and_numbers():
+    out = list(workers.ordered(_first_and_rows, _chunks(1_200, 1_000), 1))
+    assert [row for row, _ in out] == [0, 500, 1000]
+    assert sum((rows for _, rows in out), []) == list(range(1_200))
+
+
+def test_empty_input_yields_nothing():
+    assert list(workers.ordered(_first_and_rows, iter(()), 2)) == []
+
+
+def test_worker_processes_keep_input_order(monkeypatch):
+    monkeypatch.setattr(workers, "TASK_ROWS", 100)
+    # operator.add is importable from any process (a fork server pickles the job): row n + first row of its task
+    out = list(workers.ordered(operator.add, _chunks(2_500, 2_000), 2))
+    assert len(out) == 25
+    assert pd.concat(out)["n"].tolist() == [n + n // 100 * 100 for n in range(2_500)]
+
+
+def _boom(chunk: pd.DataFrame, first_row: int) -> int:
+    if first_row >= 1_000:
+        raise ValueError("bad task")
+    return first_row
+
+
+def test_a_failing_task_reaches_the_caller():
+    with pytest.raises(ValueError, match="bad task"):
+        list(workers.ordered(_boom, _chunks(3_000, 3_000), 1))
+    with pytest.raises(KeyError):  # chunk[first_row]: the frames have no such column, in the workers
+        list(workers.ordered(operator.getitem, _chunks(3_000, 3_000), 2))
+
+
+def test_default_workers_is_at_least_one():
+    assert workers.default_workers() >= 1
