@@ -14,11 +14,10 @@ from typing import Callable, Collection
 
 from redflag.entities.folding import fold, words
 
-__all__ = ["Entity", "Extractor", "Context", "Spans", "MESSENGERS", "MESSAGING_KINDS", "extractors", "all_kinds", "extract"]
+__all__ = ["Entity", "Extractor", "Context", "Spans", "MESSAGING_KINDS", "extractors", "all_kinds", "extract"]
 
-# messaging services, in the order their kinds are listed
-MESSENGERS = ("whatsapp", "telegram", "wechat", "viber", "signal", "instagram", "facebook")
-MESSAGING_KINDS = frozenset(MESSENGERS)
+# contacts on a messaging or social service: phones, links and handles may each report them
+MESSAGING_KINDS = frozenset({"whatsapp", "telegram", "wechat", "viber", "signal", "instagram", "facebook"})
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from redflag.entities.base import MESSENGERS, Context, Entity, Extractor
+from redflag.entities.base import Context, Entity, Extractor
 from redflag.entities.data import word_list
 from redflag.entities.folding import cues
 
@@ -48,4 +48,4 @@ def find(text: str, context: Context) -> list[Entity]:
     return out
 
 
-HANDLES = Extractor(kinds=tuple(k for k in MESSENGERS if k != "whatsapp"), find=find)
+HANDLES = Extractor(kinds=tuple(dict.fromkeys(_HANDLE_KIND.values())), find=find)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from redflag.entities.base import MESSENGERS, Context, Entity, Extractor
+from redflag.entities.base import MESSAGING_KINDS, Context, Entity, Extractor
 from redflag.entities.data import word_list
 from redflag.entities.folding import cues, positions
 
@@ -167,4 +167,5 @@ def find(text: str, context: Context) -> list[Entity]:
     return out
 
 
-PHONES = Extractor(kinds=("phone", *MESSENGERS), find=find)
+PHONES = Extractor(kinds=("phone", "whatsapp", *dict.fromkeys(_MESSENGER_NAMES.values())), find=find,
+                    needed_for=frozenset({"phone"}) | MESSAGING_KINDS)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from redflag.entities.base import MESSAGING_KINDS, MESSENGERS, Context, Entity, Extractor
+from redflag.entities.base import MESSAGING_KINDS, Context, Entity, Extractor
 from redflag.entities.data import table, word_list
 from redflag.entities.domains import TLDS, WORDY_TLDS, registered_domain
 
@@ -121,4 +121,6 @@ def find(text: str, context: Context) -> list[Entity]:
     return out
 
 
-URLS = Extractor(kinds=("url", *MESSENGERS), find=find, needed_for=frozenset({"email", "url"}) | MESSAGING_KINDS)
+# links run whenever e-mails do, so their claims keep handles and phones off every link
+URLS = Extractor(kinds=("url", *dict.fromkeys(_MSG_HOSTS.values())), find=find,
+                 needed_for=frozenset({"email", "url"}) | MESSAGING_KINDS)
