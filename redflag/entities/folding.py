@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from redflag.text.normalise import LOOKALIKES
+from redflag.text.lookalikes import LOOKALIKES
 
 __all__ = ["fold", "words", "cues", "positions"]
 
