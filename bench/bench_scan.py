@@ -107,7 +107,7 @@ def profile(texts: list[str], text_cols: list[str]) -> None:
     import pandas as pd
 
     from redflag.config import Config
-    from redflag.batch import Plan, run_batch
+    from redflag.batch.run import Plan, run_batch
 
     df = pd.DataFrame({"text": texts})
     plan = Plan(["text"], None, [], None, Config(), False, "csv")

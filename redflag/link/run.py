@@ -9,14 +9,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable
 
-from redflag.errors import InputError
-from redflag.link import Cluster, link_records
-from redflag.config import Config
-from redflag.pipeline import Checker
 from redflag.batch.rows import bad_text
+from redflag.config import Config
+from redflag.errors import InputError
 from redflag.io.tables import join_text, open_writer, read_table, resolve_columns
+from redflag.link.clusters import Cluster, link_records
+from redflag.pipeline import Checker
+from redflag.render.clusters import sentences
 
 SCORE_BATCH = 2_000
 
@@ -33,6 +34,17 @@ class LinkOptions:
     similarity: float = 0.8
     score: bool = True
     region: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class LinkReport:
+    """What one run of `redflag link` found, and how much of it to show (``redflag.render.clusters.render``)."""
+
+    clusters: list[Cluster]
+    ads: int  # ads read
+    skipped: int  # rows that were not one ad
+    top: int = 10  # clusters listed
+    redact: bool = False  # identifiers shown only as stable tokens
 
 
 def load_records(path: str | Path, options: LinkOptions, config: Config) -> tuple[list[dict], int]:
@@ -77,11 +89,17 @@ def link_file(path: str | Path, options: LinkOptions, config: Config = Config())
     return clusters, len(records), skipped
 
 
-def write_clusters(clusters: list[Cluster], out: str | Path, output_format: str | None, redact: bool, protect=()) -> None:
+def cluster_row(cluster: Cluster, redact: bool = False) -> dict:
+    """A cluster as the clusters file holds it: its data, then its explanation and summary in words."""
+    return {**cluster.to_dict(redact=redact), **sentences(cluster, redact)}
+
+
+def write_clusters(clusters: list[Cluster], out: str | Path, output_format: str | None, redact: bool,
+                   protect: Iterable[str | Path] = ()) -> None:
     """One row per cluster: complete in JSONL, lists joined with ';' in CSV and Parquet."""
     import pandas as pd
 
-    rows = [c.to_dict(redact=redact) for c in clusters]
+    rows = [cluster_row(c, redact) for c in clusters]
     with open_writer(out, output_format, protect=protect) as writer:
         fmt = writer.format
         if fmt != "jsonl":

@@ -1,4 +1,4 @@
-"""Linking: shared identifiers in any spelling, near-duplicate templates, common domains, risk summaries."""
+"""Linking: shared identifiers in any spelling, near-duplicate templates, common domains, risk counts and watch lists."""
 
 from __future__ import annotations
 
@@ -9,7 +9,9 @@ import pytest
 
 from redflag.entities import extract, redact
 from redflag.errors import InputError
-from redflag.link import Cluster, link_frame, link_records
+from redflag.link import HIGH_LEVELS, LOW_LEVELS, Cluster, link_frame, link_records
+from redflag.link.run import cluster_row
+from redflag.render.clusters import explanation, summary
 
 WORDS = ("shift hotel kitchen cleaning warehouse driver care team hours week pay friendly experience apply "
          "contract start training accommodation transport visa bonus overtime flexible weekend night city "
@@ -68,22 +70,22 @@ def test_phone_cluster_details_and_watch_flag():
     assert c.sources == ("a", "b", "c") and c.size == 3
     assert c.high_risk == 2 and c.max_score == 90 and c.mean_score == pytest.approx(61.67, abs=0.01)
     assert c.watch == ("p3",) and c.flagged
-    assert c.summary() == ("one WhatsApp number in 3 ads across 3 sites, two of them high risk; "
-                           "one low-risk ad shares an identifier with high-risk ads")
-    assert "p3" in c.explanation() and "+447700900123" in c.explanation()
-    assert "+447700900123" not in c.explanation(redact=True)
+    assert summary(c) == ("one WhatsApp number in 3 ads across 3 sites, two of them high risk; "
+                          "one low-risk ad shares an identifier with high-risk ads")
+    assert "p3" in explanation(c) and "+447700900123" in explanation(c)
+    assert "+447700900123" not in explanation(c, redact=True)
 
 
 def test_identical_email_links_even_on_a_common_domain():
     c = by_members(link_records(batch()))[frozenset({"e1", "e2"})]
     assert [(i.kind, i.value) for i in c.identifiers] == [("email", "jobs.agent77@gmail.com")]
-    assert not c.flagged and c.summary() == "one email address in 2 ads on one site, none of them high risk"
+    assert not c.flagged and summary(c) == "one email address in 2 ads on one site, none of them high risk"
 
 
 def test_near_duplicate_template():
     c = by_members(link_records(batch()))[frozenset({"d1", "d2", "d3"})]
     assert c.link_kinds == ("near-duplicate",) and c.identifiers == ()
-    assert c.summary() == "near-identical text in 3 ads across 3 sites"
+    assert summary(c) == "near-identical text in 3 ads across 3 sites"
     # a strict threshold or switching the check off separates them
     assert frozenset({"d1", "d2", "d3"}) not in by_members(link_records(batch(), near_duplicates=False))
 
@@ -101,10 +103,13 @@ def test_cluster_id_is_stable_and_dict_is_complete():
     first = link_records(batch())
     again = link_records(list(reversed(batch())))
     assert sorted(c.id for c in first) == sorted(c.id for c in again)
-    d = first[0].to_dict(redact=True)
+    d = cluster_row(first[0], redact=True)
     assert set(d) >= {"id", "size", "ad_ids", "identifiers", "link_kinds", "sources", "max_score", "mean_score",
                       "high_risk", "watch", "explanation", "summary"}
     assert d["identifiers"][0]["value"].startswith("[whatsapp:")
+    data = first[0].to_dict(redact=True)
+    assert "explanation" not in data and "summary" not in data  # words are the renderer's
+    assert data["identifiers"] == d["identifiers"] and data["identifiers"][0]["value"] == first[0].identifiers[0].shown(True)
 
 
 def test_precomputed_and_redacted_entities_still_link():
@@ -133,3 +138,19 @@ def test_larger_batch_without_planted_links_stays_apart():
 def test_bad_similarity_is_refused():
     with pytest.raises(ValueError):
         link_records(batch(), similarity=0)
+
+
+def test_levels_of_other_tools_count_and_scores_decide_without_a_level():
+    assert {"low", "high"} <= LOW_LEVELS | HIGH_LEVELS and "critical" in HIGH_LEVELS and "none" in LOW_LEVELS
+    ads = [{"id": "a", "text": "call +44 7700 900123", "level": "Critical"},
+           {"id": "b", "text": "ring 07700 900123", "level": "clean"},
+           {"id": "c", "text": "text 07700900123", "score": 75}]
+    (c,) = link_records(ads, region="GB")
+    assert c.high_risk == 2 and c.watch == ("b",) and c.max_score == 75
+    assert c.identifiers[0].high_risk == 2 and c.identifiers[0].low_risk == 1
+
+
+def test_max_key_ads_drops_identifiers_shared_too_widely():
+    ads = batch()[:3]
+    assert link_records(ads, max_key_ads=2) == []
+    assert len(link_records(ads, max_key_ads=3)) == 1

@@ -1,4 +1,4 @@
-"""`redflag link` end to end and redaction of results."""
+"""The link command: read, score, link and write clusters; end to end through the CLI; redaction of results."""
 
 import json
 
@@ -9,6 +9,7 @@ from redflag.cli import app
 from redflag.config import Config
 from redflag.pipeline import Checker
 from redflag.entities.redaction import redact_result
+from redflag.link.run import LinkOptions, link_file, load_records, write_clusters
 
 runner = CliRunner()
 
@@ -68,12 +69,44 @@ def test_check_redact_flag():
     assert "7700" not in res.stdout
 
 
-def test_scan_redact_masks_contacts_in_the_output(tmp_path):
+def _table(tmp_path):
     src = tmp_path / "ads.csv"
-    pd.DataFrame(ADS, columns=["id", "text", "source"]).to_csv(src, index=False)
-    out = tmp_path / "out.jsonl"
-    res = runner.invoke(app, ["scan", str(src), "--id-col", "id", "--out", str(out), "--redact", "--entities", "--no-progress", "--region", "GB"])
-    assert res.exit_code in (0, 1), res.output
-    body = out.read_text()
-    assert "7700" not in body and "careers@" not in body  # the company domain stays, for linking
-    assert "[phone:" in body or "[whatsapp:" in body
+    rows = ADS + [("a6", "   ", "site-e")]
+    pd.DataFrame(rows, columns=["id", "text", "source"]).to_csv(src, index=False)
+    return src
+
+
+def test_load_records_scores_and_skips_bad_rows(tmp_path):
+    records, skipped = load_records(_table(tmp_path), LinkOptions(id_col="id", source_col="source"), Config())
+    assert skipped == 1 and [r["id"] for r in records] == ["a1", "a2", "a3", "a4", "a5"]
+    assert all(isinstance(r["score"], float) and r["level"] in ("low", "medium", "high") for r in records)
+    assert records[0]["source"] == "site-a"
+    unscored, _ = load_records(_table(tmp_path), LinkOptions(id_col="id", score=False), Config())
+    assert all("score" not in r for r in unscored)
+
+
+def test_load_records_takes_scores_from_a_column(tmp_path):
+    src = tmp_path / "scored.csv"
+    pd.DataFrame({"text": [a[1] for a in ADS], "score": [80, 75, 5, 10, 3]}).to_csv(src, index=False)
+    records, _ = load_records(src, LinkOptions(score_col="score"), Config())
+    assert [r["score"] for r in records] == [80.0, 75.0, 5.0, 10.0, 3.0] and records[0]["id"] == "0"
+
+
+def test_link_file_counts_and_orders(tmp_path):
+    clusters, ads, skipped = link_file(_table(tmp_path), LinkOptions(id_col="id", region="GB"), Config())
+    assert ads == 5 and skipped == 1
+    assert clusters and set(clusters[0].ad_ids) == {"a1", "a2", "a4"}
+
+
+def test_write_clusters_joins_lists_in_csv_and_keeps_them_in_jsonl(tmp_path):
+    clusters, _, _ = link_file(_table(tmp_path), LinkOptions(id_col="id", region="GB"), Config())
+    jsonl, csv = tmp_path / "c.jsonl", tmp_path / "c.csv"
+    write_clusters(clusters, jsonl, None, redact=False)
+    write_clusters(clusters, csv, None, redact=True)
+    row = json.loads(jsonl.read_text().splitlines()[0])
+    assert list(row)[-2:] == ["explanation", "summary"] and isinstance(row["ad_ids"], list) and row["summary"]
+    flat = pd.read_csv(csv)
+    assert flat.loc[0, "ad_ids"] == ";".join(row["ad_ids"]) and "7700" not in csv.read_text()
+    empty = tmp_path / "none.csv"
+    write_clusters([], empty, None, redact=False)
+    assert empty.read_text().splitlines() == ["id,size,ad_ids"]
