@@ -1,12 +1,15 @@
 """How ads are checked (``Config``), and project settings from ``[tool.redflag]`` in the nearest
 pyproject.toml, as ruff reads ``[tool.ruff]``.
 
-Command-line options always win; settings only fill in what the command line left out.
+``resolve`` is the one place where settings and explicit options meet, for the command line and the
+Python API alike: an option given always wins; settings only fill in what was left out.
 """
 
 from __future__ import annotations
 
+import functools
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,7 +33,74 @@ class Config:
     redact: bool = False  # mask phones, e-mails and handles in every result (offsets kept, tokens stable)
 
 
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    """A Config and the level at which a check counts as failed (``--fail-on``)."""
+
+    config: Config
+    fail_on: str
+
+
 KEYS = {"select", "ignore", "rules", "model", "weights", "fail-on", "no-model"}
+DEFAULT_FAIL_ON = "high"
+PathLike = str | Path
+
+
+def codes(values: str | Iterable[str] | None) -> tuple[str, ...]:
+    """Rule codes given repeatedly or comma-separated, ruff style, in upper case."""
+    out: list[str] = []
+    for value in [values] if isinstance(values, str) else values or ():
+        out += [v.strip().upper() for v in value.split(",") if v.strip()]
+    return tuple(out)
+
+
+def resolve(
+    *,
+    select: str | Iterable[str] | None = None,
+    ignore: str | Iterable[str] | None = None,
+    rules: PathLike | Iterable[PathLike] | None = None,
+    model: PathLike | None = None,
+    no_model: bool = False,
+    weights: PathLike | None = None,
+    region: str | None = None,
+    entities: bool = True,
+    redact: bool = False,
+    fail_on: str | None = None,
+    start: Path | None = None,
+) -> Resolved:
+    """The Config and fail-on level for these options, completed by [tool.redflag] found from ``start``."""
+    settings = load_settings(start)
+    packs = [rules] if isinstance(rules, (str, Path)) else list(rules or ())
+    if fail_on is not None and fail_on not in LEVELS:
+        raise RedflagError(f"fail_on must be {', '.join(LEVELS[:-1])} or {LEVELS[-1]}, not {fail_on!r}")
+    config = Config(
+        packs=tuple(str(p) for p in packs or settings.get("rules", ())),
+        select=codes(select or settings.get("select")),
+        ignore=codes(ignore or settings.get("ignore")),
+        model=str(model) if model else settings.get("model"),
+        use_model=not (no_model or settings.get("no-model", False)),
+        weights=str(weights) if weights else settings.get("weights"),
+        region=region, entities=entities, redact=redact,
+    )
+    return Resolved(config, fail_on or settings.get("fail-on", DEFAULT_FAIL_ON))
+
+
+@functools.lru_cache(maxsize=16)
+def _parsed(path: Path, mtime_ns: int, size: int) -> dict | None:
+    """A pyproject.toml parsed once per version of the file (the API resolves settings on every call)."""
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return None
+
+
+def _read_toml(path: Path) -> dict | None:
+    """The parsed file, or None when it is missing or not valid TOML."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return _parsed(path, stat.st_mtime_ns, stat.st_size) if path.is_file() else None
 
 
 def find_pyproject(start: Path | None = None) -> Path | None:
@@ -38,13 +108,9 @@ def find_pyproject(start: Path | None = None) -> Path | None:
     here = (start or Path.cwd()).resolve()
     for folder in (here, *here.parents):
         candidate = folder / "pyproject.toml"
-        if candidate.is_file():
-            try:
-                data = tomllib.loads(candidate.read_text(encoding="utf-8"))
-            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-                continue
-            if "redflag" in data.get("tool", {}):
-                return candidate
+        data = _read_toml(candidate)
+        if data is not None and "redflag" in data.get("tool", {}):
+            return candidate
     return None
 
 
@@ -53,7 +119,7 @@ def load_settings(start: Path | None = None) -> dict:
     path = find_pyproject(start)
     if path is None:
         return {}
-    table = tomllib.loads(path.read_text(encoding="utf-8"))["tool"]["redflag"]
+    table = (_read_toml(path) or {}).get("tool", {}).get("redflag", {})
     unknown = sorted(set(table) - KEYS)
     if unknown:
         raise RedflagError(f"{path}: unknown [tool.redflag] setting(s) {', '.join(unknown)}; known: {', '.join(sorted(KEYS))}")

@@ -1,10 +1,11 @@
-"""JSON output: one object per result, stable keys for scripts."""
+"""JSON output of a check: one object per result, stable keys for scripts."""
 
 from __future__ import annotations
 
 import json
 from typing import TextIO
 
+from redflag.render.options import RenderOptions
 from redflag.result import Result
 
 
@@ -16,7 +17,7 @@ def result_json(result: Result, source: str | None = None) -> dict:
     return data
 
 
-def write_json(result: Result, stream: TextIO, source: str | None = None) -> None:
-    """Write one result as indented JSON."""
-    json.dump(result_json(result, source), stream, ensure_ascii=False, indent=2)
+def render(result: Result, stream: TextIO, options: RenderOptions) -> None:
+    """Write one result as indented JSON, with ``options.source`` as its "source"."""
+    json.dump(result_json(result, options.source), stream, ensure_ascii=False, indent=2)
     stream.write("\n")

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -16,3 +20,14 @@ class RenderOptions:
     color: bool | None = None  # None: colour when the stream is a terminal
     width: int | None = None  # None: the stream's own width
     out: Path | None = None  # the file the formatted results went to, named in summaries
+
+
+def console(stream: TextIO, options: RenderOptions, *, highlight: bool = False) -> Console:
+    """A rich Console writing to ``stream`` with the colour and width the options ask for."""
+    from rich.console import Console
+
+    if options.color is None:
+        return Console(file=stream, width=options.width, highlight=highlight)
+    if options.color:
+        return Console(file=stream, width=options.width, highlight=highlight, force_terminal=True)
+    return Console(file=stream, width=options.width, highlight=highlight, color_system=None)

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TextIO
+
 from rich.console import Console, Group
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from redflag.render.options import RenderOptions, console as console_for
 from redflag.result import Evidence, Flag, Result
 from redflag.rules.context import sentence_bounds
 
@@ -62,8 +65,16 @@ def _flag_block(flag: Flag, original: str, reassuring: bool, marks: bool) -> Gro
     return Group(*parts)
 
 
-def render(result: Result, original: str, console: Console, source: str = "") -> None:
-    """Print the full report."""
+def render(result: Result, stream: TextIO, options: RenderOptions) -> None:
+    """Print the full report, quoting ``options.original``; with ``options.quiet`` only score and level."""
+    console = console_for(stream, options)
+    if options.quiet:
+        console.print(f"{result.score:.0f} {result.level}", markup=False, highlight=False)
+        return
+    _report(result, options.original or "", console, options.source or "")
+
+
+def _report(result: Result, original: str, console: Console, source: str) -> None:
     title = Text()
     title.append(f"Risk score {result.score:.0f}/100  ", style="bold")
     title.append(f"{result.level.upper()}", style=LEVEL_STYLE[result.level])
@@ -158,7 +169,3 @@ def _advice(result: Result, console: Console) -> None:
             if tip not in seen:
                 console.print(Text(f"  • {tip}", style="dim"))
 
-
-def render_quiet(result: Result, console: Console) -> None:
-    """Score and level only."""
-    console.print(f"{result.score:.0f} {result.level}", markup=False, highlight=False)

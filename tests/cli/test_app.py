@@ -1,5 +1,6 @@
 """The app as a whole: commands registered, usage and input errors are one line with exit code 2."""
 
+import importlib
 import sys
 
 import pytest
@@ -37,16 +38,46 @@ def test_unknown_setting_is_exit_2(cli, tmp_path, monkeypatch):
 
 
 def test_main_turns_an_error_into_exit_2(monkeypatch, capsys):
-    from redflag import cli
+    app_module = importlib.import_module("redflag.cli.app")
 
     def boom() -> None:
         raise InputError("no such ad")
 
-    monkeypatch.setattr(cli, "app", boom)
+    monkeypatch.setattr(app_module, "app", boom)
     with pytest.raises(SystemExit) as exit_:
-        cli.main()
+        app_module.main()
     assert exit_.value.code == 2
     assert capsys.readouterr().err == "redflag: error: no such ad\n"
+
+
+def test_main_interrupted_is_exit_130(monkeypatch, capsys):
+    app_module = importlib.import_module("redflag.cli.app")
+
+    def interrupted() -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(app_module, "app", interrupted)
+    with pytest.raises(SystemExit) as exit_:
+        app_module.main()
+    assert exit_.value.code == 130 and capsys.readouterr().err == "redflag: interrupted\n"
+
+
+def test_fail_and_errors_exit_2_are_one_line(capsys):
+    import typer
+
+    from redflag.cli.app import errors_exit_2, fail
+
+    with pytest.raises(typer.Exit) as exit_:
+        fail("bad option")
+    assert exit_.value.exit_code == 2 and capsys.readouterr().err == "redflag: error: bad option\n"
+
+    @errors_exit_2
+    def command() -> None:
+        raise InputError("unreadable")
+
+    with pytest.raises(typer.Exit) as exit_:
+        command()
+    assert exit_.value.exit_code == 2 and capsys.readouterr().err == "redflag: error: unreadable\n"
 
 
 def test_main_runs_the_app(monkeypatch, capsys):

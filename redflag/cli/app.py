@@ -1,0 +1,70 @@
+"""The Typer app: every command registered once, and errors turned into one line and exit code 2."""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable
+from typing import NoReturn
+
+import typer
+
+from redflag.errors import RedflagError
+
+app = typer.Typer(
+    name="redflag",
+    help="Explainable red flags of labour exploitation, sexual-exploitation recruitment and job fraud in job ads.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+def error_line(message: object) -> None:
+    """Write the one-line form every error takes on stderr."""
+    typer.echo(f"redflag: error: {message}", err=True)
+
+
+def errors_exit_2(command: Callable) -> Callable:
+    """Turn a RedflagError raised by a command into one line on stderr and exit code 2."""
+
+    @functools.wraps(command)
+    def wrapper(*args, **kwargs):
+        try:
+            return command(*args, **kwargs)
+        except RedflagError as exc:
+            error_line(exc)
+            raise typer.Exit(2) from None
+
+    return wrapper
+
+
+def fail(message: str) -> NoReturn:
+    """Print a one-line error on stderr and exit 2 (usage or input error)."""
+    error_line(message)
+    raise typer.Exit(2)
+
+
+def _register() -> None:
+    """Add the commands in the order `redflag --help` lists them."""
+    from redflag.cli import check, evaluate, explain, link, rules, scan, synth, train
+
+    for name, command in (("check", check.check), ("rules", rules.rules), ("explain", explain.explain),
+                          ("synth", synth.synth), ("train", train.train), ("scan", scan.scan),
+                          ("link", link.link), ("evaluate", evaluate.evaluate)):
+        app.command(name)(errors_exit_2(command))
+
+
+def main() -> None:
+    """Console-script entry point: any RedflagError becomes one line on stderr and exit 2."""
+    try:
+        app()
+    except RedflagError as exc:
+        error_line(exc)
+        sys.exit(2)
+    except KeyboardInterrupt:
+        typer.echo("redflag: interrupted", err=True)
+        sys.exit(130)
+
+
+_register()

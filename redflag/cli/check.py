@@ -1,0 +1,49 @@
+"""`redflag check`: one ad, its red flags and the phrases that triggered them."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated, Optional
+
+import typer
+
+from redflag.cli.options import (Format, FormatOpt, IgnoreOpt, Level, ModelOpt, NoModelOpt, PackOpt, RedactOpt,
+                                 RegionOpt, SelectOpt, WeightsOpt)
+
+
+def check(
+    source: Annotated[str, typer.Argument(help="The ad: its text, a file (.txt/.html/.md), or - for standard input.")],
+    format: FormatOpt = Format.text,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only the score and the level.")] = False,
+    fail_on: Annotated[Optional[Level], typer.Option("--fail-on", help="Exit 1 when the level is at or above this (default high).")] = None,
+    select: SelectOpt = None,
+    ignore: IgnoreOpt = None,
+    rules: PackOpt = None,
+    model: ModelOpt = None,
+    no_model: NoModelOpt = False,
+    weights: WeightsOpt = None,
+    region: RegionOpt = None,
+    redact: RedactOpt = False,
+) -> None:
+    """Check one job ad and explain its red flags with the phrases that triggered them."""
+    from redflag.config import resolve
+    from redflag.io.inputs import read_ad
+    from redflag.levels import at_least
+    from redflag.pipeline import Checker
+    from redflag.render.options import RenderOptions
+
+    text, name = read_ad(source)
+    resolved = resolve(select=select, ignore=ignore, rules=rules, model=model, no_model=no_model, weights=weights,
+                       region=region, fail_on=fail_on.value if fail_on else None)
+    result = Checker(resolved.config).check(text)
+    if redact:
+        from redflag.entities.redaction import redact_result
+
+        result, text = redact_result(result, text)
+    if format is Format.json:
+        from redflag.render.jsonfmt import render
+    else:
+        from redflag.render.terminal import render
+    render(result, sys.stdout, RenderOptions(source=name, original=text, quiet=quiet))
+    if at_least(result.level, resolved.fail_on):
+        raise typer.Exit(1)

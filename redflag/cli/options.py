@@ -1,0 +1,42 @@
+"""Options shared by several commands, each declared once, and the choices they take."""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from redflag.levels import LEVELS
+
+
+class Format(str, Enum):
+    """Output formats of `check` and `rules`."""
+
+    text = "text"
+    json = "json"
+
+
+# The level names come from redflag.levels, the one definition of the levels, lowest first.
+Level = Enum("Level", [(name, name) for name in LEVELS], type=str)
+Level.__doc__ = "Risk levels, lowest first."
+
+FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
+
+# how ads are checked: the fields of redflag.config.Config
+SelectOpt = Annotated[Optional[list[str]], typer.Option("--select", help="Only these rule codes or prefixes (e.g. FEE,DOC001).")]
+IgnoreOpt = Annotated[Optional[list[str]], typer.Option("--ignore", help="Skip these rule codes or prefixes.")]
+PackOpt = Annotated[Optional[list[Path]], typer.Option("--rules", help="An extra rule pack (TOML) to load beside the built-in ones.")]
+ModelOpt = Annotated[Optional[Path], typer.Option("--model", help="A model file (.npz/.joblib) with its card beside it; default: the shipped model.")]
+NoModelOpt = Annotated[bool, typer.Option("--no-model", help="Rules only: do not load the classifier.")]
+RegionOpt = Annotated[Optional[str], typer.Option("--region", help="Default country for phone numbers without a country code (e.g. GB).")]
+WeightsOpt = Annotated[Optional[Path], typer.Option("--weights", help="A fusion weights file from 'redflag train' or 'redflag evaluate --fit-weights'.")]
+RedactOpt = Annotated[bool, typer.Option("--redact", help="Mask phone numbers, e-mails and handles in the output (stable tokens keep linking possible).")]
+
+# how tables of ads are read and written (redflag.io.tables)
+InputFormatOpt = Annotated[Optional[str], typer.Option("--input-format", help="csv, tsv, jsonl, json, xlsx or parquet; default: from the extension.")]
+OutputFormatOpt = Annotated[Optional[str], typer.Option("--output-format", help="csv, jsonl or parquet; default: from the extension.")]
+TextColOpt = Annotated[Optional[list[str]], typer.Option("--text-col", help="Text column(s), joined in the order given; default 'text', or EMSCAD's columns when present.")]
+LabelColOpt = Annotated[Optional[str], typer.Option("--label-col", help="Label column (0/1, true/false or names); default 'fraudulent' for EMSCAD, else 'label'.")]
+PositiveOpt = Annotated[Optional[str], typer.Option("--positive", help="The positive class, when labels are names.")]

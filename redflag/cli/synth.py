@@ -1,0 +1,20 @@
+"""`redflag synth`: labelled synthetic job ads."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+
+def synth(
+    n: Annotated[int, typer.Option("--n", min=1, max=5_000_000, help="How many ads to generate.")] = 8000,
+    seed: Annotated[int, typer.Option("--seed", help="Random seed; the same n and seed give the same file.")] = 20261128,
+    out: Annotated[Path, typer.Option("--out", help="CSV file to write.")] = Path("data/synthetic/ads.csv"),
+) -> None:
+    """Generate labelled synthetic job ads (legitimate and exploitative) with evidence spans."""
+    from redflag.synth import write_csv
+
+    rows = write_csv(out, n, seed)
+    typer.echo(f"wrote {rows} ads to {out} (seed {seed})", err=True)

@@ -1,0 +1,48 @@
+"""`redflag train`: the linear text classifier and its fusion with the rules, from a labelled table."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from redflag.cli.options import InputFormatOpt, LabelColOpt, PositiveOpt, TextColOpt
+
+
+def train(
+    data: Annotated[Path, typer.Argument(help="Labelled table of ads, in any format 'redflag scan' reads.")],
+    out: Annotated[Path, typer.Option("--out", help="Model path, e.g. models/mine.joblib; .npz, .card.json and .fusion.json are written beside it.")],
+    label_col: LabelColOpt = None,
+    text_col: TextColOpt = None,
+    input_format: InputFormatOpt = None,
+    positive: PositiveOpt = None,
+    seed: Annotated[int, typer.Option("--seed", help="Seed for the split, the classifier and the folds.")] = 0,
+    c: Annotated[Optional[float], typer.Option("--C", help="Inverse regularisation; chosen by cross-validation when absent.")] = None,
+    features: Annotated[str, typer.Option("--features", help="word (word 1-2 grams, fast) or word+char (plus char 3-5 grams: slower, can help on large real labelled sets).")] = "word",
+    fusion: Annotated[bool, typer.Option("--fusion/--no-fusion", help="Also learn fusion weights (rules + out-of-fold model).")] = True,
+    prevalence: Annotated[float, typer.Option("--prevalence", min=0.0001, max=0.9999, help="Share of bad ads expected where the model is used; shifts the fusion base.")] = 0.05,
+    folds: Annotated[int, typer.Option("--folds", min=2, max=20, help="Folds for the out-of-fold model scores used by the fusion.")] = 5,
+) -> None:
+    """Train the linear text classifier (and its fusion with the rules) on a labelled table."""
+    from redflag.errors import InputError
+    from redflag.learn.train import save, train_file
+
+    if out.suffix != ".joblib":
+        raise InputError(f"--out must end in .joblib (got {out.name}); the .npz and card are written beside it")
+    trained = train_file(data, list(text_col) if text_col else None, label_col or None, input_format=input_format,
+                         seed=seed, positive=positive, C=c, features=features)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    paths = save(trained, out)
+    m = trained.metrics
+    typer.echo(f"model: {paths['npz']} (held-out ROC-AUC {m.get('roc_auc')}, F1 {m.get('f1')}, n={trained.card['rows']})", err=True)
+    if fusion:
+        from redflag.learn.fitweights import learn_fusion
+        from redflag.pipeline import fusion_path
+
+        target = fusion_path(out)
+        # the columns train_file settled on, so the fusion learns from the very texts the model saw
+        cols, label = list(trained.card["text_columns"]), trained.card["label_column"]
+        learn_fusion(data, cols, label, trained, target, seed=seed, positive=positive, prevalence=prevalence, folds=folds,
+                     input_format=input_format)
+        typer.echo(f"fusion weights: {target}", err=True)
