@@ -1,1 +1,1 @@
-"""Getting ads in and results out: one ad (inputs), and every table format (tables)."""
+"""Getting ads in and results out: one ad (inputs), every table format (tables), files as a whole (files)."""
