@@ -11,6 +11,7 @@ import time
 
 from redflag.entities import IDENTIFIER_KINDS, extract
 from redflag.link import link_records
+from redflag.render.clusters import summary
 
 VOCAB = ("work shift hotel kitchen cleaning warehouse driver care staff team hours week month pay "
          "friendly experience required apply today contract start immediately training provided "
@@ -90,7 +91,7 @@ def main() -> None:
     extra = len(found) - exact
     print(f"clusters {len(clusters)}; planted groups recovered exactly {exact}/{len(planted)}; other clusters {extra}")
     if clusters:
-        print("example:", clusters[0].summary())
+        print("example:", summary(clusters[0]))
 
 
 if __name__ == "__main__":
