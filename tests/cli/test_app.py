@@ -88,3 +88,11 @@ def test_main_runs_the_app(monkeypatch, capsys):
         cli.main()
     assert exit_.value.code == 0
     assert capsys.readouterr().out.split()[1] == "low"
+
+
+def test_python_dash_m_runs_the_cli(tmp_path):
+    import subprocess
+
+    done = subprocess.run([sys.executable, "-m", "redflag.cli", "check", "--no-model", "-q", "hello there"],
+                          capture_output=True, text=True, cwd=tmp_path)
+    assert done.returncode == 0 and done.stdout.split()[1] == "low", done.stderr

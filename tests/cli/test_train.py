@@ -37,3 +37,19 @@ def test_out_must_be_joblib(cli, tmp_path):
 
 def test_help_matches_golden(cli, golden):
     assert cli("train", "--help").stdout == golden("help-train.txt")
+
+
+def test_label_and_text_columns_are_found_and_any_table_format_is_read(cli, tmp_path):
+    import pandas as pd
+
+    from redflag.synth import generate
+
+    frame = pd.DataFrame(generate(120, 4))[["text", "label"]]
+    data = tmp_path / "ads.data"  # an extension that says nothing: --input-format does
+    frame.to_json(data, orient="records", lines=True, force_ascii=False)
+    out = tmp_path / "auto.joblib"
+    res = cli("train", str(data), "--input-format", "jsonl", "--out", str(out), "--C", "4", "--folds", "2")
+    assert res.exit_code == 0, res.output
+    card = json.loads((tmp_path / "auto.card.json").read_text(encoding="utf-8"))
+    assert card["text_columns"] == ["text"] and card["label_column"] == "label"
+    assert (tmp_path / "auto.fusion.json").exists()
