@@ -16,15 +16,12 @@ from redflag.evaluate.report import EvalReport, Fit, FitPart
 
 
 def split(y: np.ndarray, holdout: float, seed: int) -> tuple[np.ndarray, np.ndarray]:
-    """Stratified, seeded train/held-out indices."""
-    from sklearn.model_selection import train_test_split
+    """Stratified, seeded train/held-out indices, each sorted."""
+    from redflag.learn.split import stratified_split
 
     if not 0.0 < holdout < 1.0:
         raise InputError(f"--holdout must be between 0 and 1, got {holdout}")
-    try:
-        train, test = train_test_split(np.arange(len(y)), test_size=holdout, stratify=y, random_state=seed)
-    except ValueError as exc:
-        raise InputError(f"cannot make a stratified held-out split: {exc}") from None
+    train, test = stratified_split(y, holdout, seed)
     return np.sort(train), np.sort(test)
 
 

@@ -155,13 +155,10 @@ def _measure(texts: list[str], y: Any, seed: int, test_size: float, C: float | N
     """Choose C on the training split (unless given) and measure a model fitted on it on the held-out split."""
     import numpy as np
     from sklearn.metrics import average_precision_score, f1_score, precision_score, recall_score, roc_auc_score
-    from sklearn.model_selection import train_test_split
 
-    idx = np.arange(len(texts))
-    try:
-        tr, te = train_test_split(idx, test_size=test_size, stratify=y, random_state=seed)
-    except ValueError as exc:
-        raise InputError(f"cannot make a stratified held-out split: {exc}") from None
+    from redflag.learn.split import stratified_split
+
+    tr, te = stratified_split(y, test_size, seed)
     tr_texts = [texts[i] for i in tr]
     te_texts = [texts[i] for i in te]
     chosen_C, cv_scores = (float(C), {}) if C is not None else _tune_C(tr_texts, y[tr], seed, features)

@@ -1,6 +1,6 @@
 """Measure how well a quick text model trained on synthetic ads transfers to a labelled real-ad CSV.
 
-Usage: python -m redflag.synth.measure REAL.csv [--n 8000] [--seed 20261128]
+Usage: python -m redflag.learn.transfer REAL.csv [--n 8000] [--seed 20261128]
 The real CSV needs a `fraudulent` column and EMSCAD-style text columns; it is only scored, never stored.
 """
 
