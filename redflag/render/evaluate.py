@@ -13,12 +13,11 @@ import sys
 from pathlib import Path
 from typing import Any, Callable, TextIO
 
-from rich.console import Console
 from rich.table import Table
 
 from redflag.errors import InputError
 from redflag.evaluate.report import EvalReport, Interval, Scorers
-from redflag.render.options import RenderOptions
+from redflag.render.options import RenderOptions, console as make_console
 
 Section = tuple[str, list[str], list[list[str]]]  # title, header, rows
 
@@ -128,14 +127,9 @@ def sections(report: EvalReport) -> list[Section]:
     return out
 
 
-def _console(stream: TextIO, options: RenderOptions) -> Console:
-    colour = {} if options.color is None else {"force_terminal": options.color, "no_color": not options.color}
-    return Console(file=stream, width=options.width, highlight=False, **colour)
-
-
 def render_table(report: EvalReport, stream: TextIO, options: RenderOptions) -> None:
     """The report as rich tables for a terminal."""
-    console = _console(stream, options)
+    console = make_console(stream, options)
     console.print(headline(report), markup=False)
     for title, header, rows in sections(report):
         table = Table(title=title, title_justify="left")

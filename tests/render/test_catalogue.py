@@ -7,7 +7,7 @@ from pathlib import Path
 from redflag.render.catalogue import JSON_FIELDS, render, render_json, rule_row
 from redflag.render.options import RenderOptions
 from redflag.rules.engine import RuleEngine
-from redflag.rules.pack import builtin_packs
+from redflag.rules.loader import builtin_packs
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 

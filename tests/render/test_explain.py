@@ -6,7 +6,7 @@ from pathlib import Path
 from redflag.render.explain import render
 from redflag.render.options import RenderOptions
 from redflag.rules.engine import RuleEngine
-from redflag.rules.pack import builtin_packs
+from redflag.rules.loader import builtin_packs
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 
