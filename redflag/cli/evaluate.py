@@ -8,6 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from redflag.cli.options import inputs_of
 from redflag.cli.options import (IgnoreOpt, InputFormatOpt, LabelColOpt, ModelOpt, NoModelOpt, PackOpt, PositiveOpt,
                                  SelectOpt, TextColOpt, WeightsOpt)
 
@@ -57,6 +58,7 @@ def evaluate(
 ) -> None:
     """Measure redflag on a labelled corpus: AUC, precision/recall at each level, per-rule statistics, CI gates."""
     from redflag.config import resolve
+    from redflag.io.outputs import check_destinations
     from redflag.evaluate import (EvalOptions, check_gates, evaluate_corpus, fit_and_compare, gate_message, load_corpus,
                                   operating_points, parse_gates, validate_gates)
     from redflag.pipeline import Checker
@@ -65,6 +67,7 @@ def evaluate(
     gates = parse_gates(fail_under, "under") + parse_gates(fail_over, "over")  # bad gates fail before any scoring
     config = resolve(select=select, ignore=ignore, rules=rules, model=model, no_model=no_model, weights=weights,
                      entities=False).config
+    check_destinations({"--out": out, "--fit-weights": fit_weights}, inputs_of(data, config))
     checker = Checker(config)
     options = EvalOptions(
         label_col=label_col, text_cols=tuple(text_col) if text_col else None, id_col=id_col, input_format=input_format,

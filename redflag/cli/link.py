@@ -8,6 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from redflag.cli.options import inputs_of
 from redflag.cli.options import (IgnoreOpt, InputFormatOpt, ModelOpt, NoModelOpt, OutputFormatOpt, PackOpt,
                                  RegionOpt, SelectOpt, TextColOpt, WeightsOpt)
 
@@ -35,6 +36,7 @@ def link(
 ) -> None:
     """Group ads into networks that share a phone, e-mail, handle or domain, or a near-identical text."""
     from redflag.config import resolve
+    from redflag.io.outputs import check_destinations
     from redflag.link.run import LinkOptions, LinkReport, link_file, write_clusters
     from redflag.pipeline import checker_for
     from redflag.render.clusters import render
@@ -46,6 +48,7 @@ def link(
     )
     config = resolve(select=select, ignore=ignore, rules=rules, model=model, no_model=no_model, weights=weights,
                      region=region, entities=False).config
+    check_destinations({"--out": out}, inputs_of(input, config))
     checker_for(config)  # fails early on a bad pack or model, before the table is read
     clusters, ads, skipped = link_file(input, options, config)
     if out is not None:

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
 from redflag.levels import LEVELS
+
+if TYPE_CHECKING:
+    from redflag.config import Config
 
 
 class Format(str, Enum):
@@ -40,3 +43,16 @@ OutputFormatOpt = Annotated[Optional[str], typer.Option("--output-format", help=
 TextColOpt = Annotated[Optional[list[str]], typer.Option("--text-col", help="Text column(s), joined in the order given; default 'text', or EMSCAD's columns when present.")]
 LabelColOpt = Annotated[Optional[str], typer.Option("--label-col", help="Label column (0/1, true/false or names); default 'fraudulent' for EMSCAD, else 'label'.")]
 PositiveOpt = Annotated[Optional[str], typer.Option("--positive", help="The positive class, when labels are names.")]
+
+
+def inputs_of(data: Path, config: Config) -> list[Path]:
+    """Every file a command reads (the table, extra packs, the model and its card, weights): never to be written over."""
+    from redflag.model.card import CARD_SUFFIX
+
+    paths = [data, *map(Path, config.packs)]
+    if config.model:
+        model = Path(config.model)
+        paths += [model, model.with_suffix(".npz"), model.with_suffix(".joblib"), model.with_name(model.stem + CARD_SUFFIX)]
+    if config.weights:
+        paths.append(Path(config.weights))
+    return paths

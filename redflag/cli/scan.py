@@ -9,6 +9,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from redflag.cli.options import inputs_of
 from redflag.cli.options import (IgnoreOpt, InputFormatOpt, Level, ModelOpt, NoModelOpt, OutputFormatOpt, PackOpt,
                                  RedactOpt, RegionOpt, SelectOpt, TextColOpt, WeightsOpt)
 
@@ -53,6 +54,7 @@ def scan(
     from redflag.batch import ScanOptions, default_workers
     from redflag.batch import scan as run_scan
     from redflag.config import resolve
+    from redflag.io.outputs import check_destinations
     from redflag.levels import at_least
     from redflag.pipeline import checker_for
     from redflag.render.options import RenderOptions
@@ -60,6 +62,7 @@ def scan(
 
     config = resolve(select=select, ignore=ignore, rules=rules, model=model, no_model=no_model, weights=weights,
                      region=region, entities=entities, redact=redact).config
+    check_destinations({"--out": out, "--errors": errors, "--summary-json": summary_json}, inputs_of(input, config))
     checker_for(config)  # fails early on a bad pack or model; forked workers inherit this one
     options = ScanOptions(
         input_format=input_format, text_cols=list(text_col) if text_col else None, id_col=id_col,

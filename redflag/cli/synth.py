@@ -14,7 +14,9 @@ def synth(
     out: Annotated[Path, typer.Option("--out", help="CSV file to write.")] = Path("data/synthetic/ads.csv"),
 ) -> None:
     """Generate labelled synthetic job ads (legitimate and exploitative) with evidence spans."""
+    from redflag.io.outputs import check_destinations
     from redflag.synth import write_csv
 
+    check_destinations({"--out": out}, make_parents=True)
     rows = write_csv(out, n, seed)
     typer.echo(f"wrote {rows} ads to {out} (seed {seed})", err=True)

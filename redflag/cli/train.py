@@ -26,10 +26,18 @@ def train(
 ) -> None:
     """Train the linear text classifier (and its fusion with the rules) on a labelled table."""
     from redflag.errors import InputError
+    from redflag.io.outputs import check_destinations
     from redflag.learn.train import save, train_file
+    from redflag.model.card import CARD_SUFFIX
+    from redflag.pipeline import fusion_path
 
     if out.suffix != ".joblib":
         raise InputError(f"--out must end in .joblib (got {out.name}); the .npz and card are written beside it")
+    beside = {"--out": out, "--out (.npz beside it)": out.with_suffix(".npz"),
+              "--out (card beside it)": out.with_name(out.stem + CARD_SUFFIX)}
+    if fusion:
+        beside["--out (fusion weights beside it)"] = fusion_path(out)
+    check_destinations(beside, [data], make_parents=True)
     trained = train_file(data, list(text_col) if text_col else None, label_col or None, input_format=input_format,
                          seed=seed, positive=positive, C=c, features=features)
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -38,7 +46,6 @@ def train(
     typer.echo(f"model: {paths['npz']} (held-out ROC-AUC {m.get('roc_auc')}, F1 {m.get('f1')}, n={trained.card['rows']})", err=True)
     if fusion:
         from redflag.learn.fitweights import learn_fusion
-        from redflag.pipeline import fusion_path
 
         target = fusion_path(out)
         # the columns train_file settled on, so the fusion learns from the very texts the model saw

@@ -10,6 +10,7 @@ import numpy as np
 
 from redflag.errors import InputError
 from redflag.evaluate.corpus import Corpus
+from redflag.io.outputs import atomic
 from redflag.evaluate.measure import evaluate_corpus
 from redflag.evaluate.options import EvalOptions
 from redflag.evaluate.report import EvalReport, Fit, FitPart
@@ -47,7 +48,8 @@ def _fit_on(checker: Any, train: Corpus, corpus: Corpus, options: EvalOptions, o
         "model_sha256": checker.version.get("model_sha256"),
         "started_from_weights": checker.version.get("weights"),
     })
-    dump_weights(weights, out, extra={"fitted": fitted})
+    with atomic(out) as tmp:
+        dump_weights(weights, tmp, extra={"fitted": fitted})
     return fitted["learned_rules"]
 
 

@@ -15,6 +15,7 @@ from typing import Any
 
 from redflag.errors import ModelError
 from redflag.io.files import sha256_file
+from redflag.io.outputs import atomic, write_text
 from redflag.model.analyzers import TOKEN_PATTERN
 from redflag.model.card import CARD_SUFFIX, FORMAT
 
@@ -104,16 +105,18 @@ def save(trained: Any, out_path: str | Path) -> dict[str, Path]:
         "npz": out.parent / f"{name}.npz",
         "card": out.parent / f"{name}{CARD_SUFFIX}",
     }
-    write_npz(export_arrays(trained.pipeline), paths["npz"])
+    with atomic(paths["npz"]) as tmp:
+        write_npz(export_arrays(trained.pipeline), tmp)
     for _, vec in trained.pipeline.named_steps["features"].transformer_list:
         # sklearn caches id(stop_words), a memory address that differs per process and breaks byte-identity
         vec.__dict__.pop("_stop_words_id", None)
-    joblib.dump(trained.pipeline, paths["joblib"], compress=3)
+    with atomic(paths["joblib"]) as tmp:
+        joblib.dump(trained.pipeline, tmp, compress=3)
     card = {"name": name, **trained.card}
     card["files"] = {
         kind: {"path": paths[kind].name, "sha256": sha256_file(paths[kind]), "bytes": paths[kind].stat().st_size}
         for kind in ("joblib", "npz")
     }
     trained.card = card
-    paths["card"].write_text(json.dumps(card, indent=2, sort_keys=True, ensure_ascii=False) + "\n", encoding="utf-8")
+    write_text(paths["card"], json.dumps(card, indent=2, sort_keys=True, ensure_ascii=False) + "\n")
     return paths

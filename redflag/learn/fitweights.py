@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from redflag.errors import InputError
 from redflag.fusion import FusionWeights, model_logit
 
 POINTS_PER_LOGIT = 10.0
@@ -85,6 +86,9 @@ def fit_weights(
     if probabilities is not None:
         columns.append(np.array([[model_logit(float(p))] for p in probabilities]))
     features = np.hstack(columns) if columns else np.zeros((len(y), 0))
+    if features.shape[1] == 0:
+        raise InputError(f"nothing to fit: no rule fires on at least {min_hits} training ads and no model is used; "
+                         "give more labelled ads or drop --no-model")
     clf = LogisticRegression(C=C, class_weight={0: false_alarm_cost, 1: 1.0}, max_iter=2000)
     clf.fit(features, y)
     coef = clf.coef_[0]
@@ -151,6 +155,7 @@ def learn_fusion(
     from redflag.config import Config
     from redflag.fusion import dump_weights
     from redflag.io.files import sha256_file
+    from redflag.io.outputs import atomic
     from redflag.io.tables import join_text
     from redflag.learn.data import read_labelled
     from redflag.learn.labels import encode_labels
@@ -175,5 +180,6 @@ def learn_fusion(
         "rules_version": checker.version["rules_sha256"],
         "model_card": trained.card.get("created_from", {}),
     })
-    dump_weights(weights, out, extra={"fitted": report})
+    with atomic(out) as tmp:
+        dump_weights(weights, tmp, extra={"fitted": report})
     return weights

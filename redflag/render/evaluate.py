@@ -15,7 +15,7 @@ from typing import Any, Callable, TextIO
 
 from rich.table import Table
 
-from redflag.errors import InputError
+from redflag.io.outputs import write_text
 from redflag.evaluate.report import EvalReport, Interval, Scorers
 from redflag.render.options import RenderOptions, console as make_console
 
@@ -187,7 +187,4 @@ def write_report(report: EvalReport, fmt: str | None, out: Path | None) -> None:
         return
     buffer = io.StringIO()
     FORMATS[fmt](report, buffer, RenderOptions(width=FILE_WIDTH, color=False, out=out))
-    try:
-        out.write_text(buffer.getvalue(), encoding="utf-8")
-    except OSError as exc:
-        raise InputError(f"cannot write {out}: {exc.strerror}") from None
+    write_text(out, buffer.getvalue())

@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING, TextIO
 from rich.console import Console
 from rich.table import Table
 
-from redflag.errors import InputError
 from redflag.render.options import RenderOptions, console as console_for
 
 if TYPE_CHECKING:
@@ -99,7 +98,6 @@ def render(summary: Summary, stream: TextIO, options: RenderOptions) -> None:
 
 def write_summary_json(summary: Summary, path: Path) -> None:
     """The summary as indented JSON (same content as the tables, plus up to 100 skipped rows)."""
-    try:
-        path.write_text(json.dumps(summary.to_dict(), ensure_ascii=False, indent=2, default=str) + "\n", encoding="utf-8")
-    except OSError as exc:
-        raise InputError(f"cannot write {path}: {exc.strerror}") from None
+    from redflag.io.outputs import write_text
+
+    write_text(path, json.dumps(summary.to_dict(), ensure_ascii=False, indent=2, default=str) + "\n")

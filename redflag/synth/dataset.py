@@ -9,6 +9,7 @@ import random
 from dataclasses import dataclass
 from pathlib import Path
 
+from redflag.io.outputs import write_text
 from redflag.synth.compose import Composer, parse_marked
 from redflag.synth.context import AdContext, pick_weighted
 from redflag.synth.data import Bank, Family, bank
@@ -152,5 +153,5 @@ def write_csv(path: str | Path, n: int, seed: int) -> int:
     """Write `n` ads for `seed` to `path` as UTF-8 CSV; return the number of rows written."""
     rows = generate(n, seed)
     Path(path).parent.mkdir(parents=True, exist_ok=True)
-    Path(path).write_text(rows_to_csv(rows), encoding="utf-8", newline="")
+    write_text(path, rows_to_csv(rows))
     return len(rows)
