@@ -96,3 +96,23 @@ def test_python_dash_m_runs_the_cli(tmp_path):
     done = subprocess.run([sys.executable, "-m", "redflag.cli", "check", "--no-model", "-q", "hello there"],
                           capture_output=True, text=True, cwd=tmp_path)
     assert done.returncode == 0 and done.stdout.split()[1] == "low", done.stderr
+
+
+@pytest.mark.parametrize("args, names", [
+    (["check", "x", "--frmat", "json"], "--frmat"),
+    (["check"], "source"),
+    (["check", "x", "--fail-on", "extreme"], "--fail-on"),
+    (["scan"], "input"),
+    (["nope"], "nope"),
+])
+def test_usage_errors_are_one_line_exit_2(cli, args, names):
+    res = cli(*args)
+    assert res.exit_code == 2
+    lines = res.output.strip().splitlines()
+    assert len(lines) == 1, res.output
+    assert lines[0].startswith("redflag: error: ") and names in lines[0]
+
+
+def test_no_arguments_still_prints_the_help(cli):
+    res = cli()
+    assert "check" in res.output and "Usage" in res.output
