@@ -12,7 +12,7 @@ import pandas as pd
 
 from redflag.batch.rows import RowError, bad_text
 from redflag.config import Config
-from redflag.io.tables import join_text, resolve_columns
+from redflag.io.tables import UNREADABLE, join_text, resolve_columns
 from redflag.pipeline import Checker, checker_for
 from redflag.result import Result
 
@@ -28,8 +28,10 @@ def score_rows(df: pd.DataFrame, text_cols: list[str], id_col: str | None, keep_
     ids = df[id_col].tolist() if id_col else list(range(first_row, first_row + len(df)))
     errors: list[RowError] = []
     good: list[int] = []
+    unreadable = [r if isinstance(r, str) else None for r in df[UNREADABLE].tolist()] if UNREADABLE in df.columns \
+        else [None] * len(texts)
     for i, text in enumerate(texts):
-        reason = bad_text(text)
+        reason = unreadable[i] or bad_text(text)
         if reason is None:
             good.append(i)
         else:

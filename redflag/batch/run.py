@@ -21,12 +21,21 @@ from redflag.batch.frame import SCAN_CONFIG, empty_frame, score_rows
 from redflag.batch.rows import RowError
 from redflag.batch.workers import ordered
 from redflag.config import Config
-from redflag.io.tables import TableWriter, open_writer, read_table, resolve_columns, serialise
+from redflag.errors import InputError
+from redflag.io.tables import UNREADABLE, TableWriter, open_writer, read_table, resolve_columns, serialise
 from redflag.levels import LEVELS, RANK, at_least
 from redflag.pipeline import checker_for
 from redflag.render.cells import for_format
 
 ERROR_COLS = ["row", "id", "reason"]
+
+
+class InputTruncated(InputError):
+    """The input could not be read to its end; the rows before the fault were scanned and written."""
+
+    def __init__(self, message: str, summary: "Summary") -> None:
+        super().__init__(message)
+        self.summary = summary
 
 
 @dataclass(frozen=True)
@@ -199,7 +208,7 @@ class _ResultFile:
 
 def _columns(first: pd.DataFrame, options: ScanOptions) -> tuple[list[str], str | None, list[str]]:
     """Text columns, id column and columns carried along; a missing column is a one-line InputError."""
-    columns = [str(c) for c in first.columns]
+    columns = [str(c) for c in first.columns if c != UNREADABLE]
     text_cols, id_col = resolve_columns(columns, options.text_cols, options.id_col)
     extra = list(dict.fromkeys(options.keep_cols + ([options.source_col] if options.source_col else [])))
     resolve_columns(columns, extra or text_cols, None)  # same one-line error for a missing column
@@ -214,7 +223,7 @@ def scan(path: str | Path, options: ScanOptions, config: Config = SCAN_CONFIG,
     the whole input has been scanned; an error or Ctrl-C leaves no file behind.
     """
     path = Path(path)
-    chunks = read_table(path, options.input_format, options.chunksize)
+    chunks = read_table(path, options.input_format, options.chunksize, bad_rows="mark")
     first = next(chunks)
     text_cols, id_col, extra = _columns(first, options)
     writer = open_writer(options.out, options.output_format, protect=[path]) if options.out is not None else None
@@ -228,10 +237,12 @@ def scan(path: str | Path, options: ScanOptions, config: Config = SCAN_CONFIG,
         results = _ResultFile(writer, plan, options.sort) if writer is not None else None
         summary = Summary()
         read: list[float | None] = [None]  # the share of the input read so far, for the progress bar
+        truncated: list[str] = []  # why the input ended early (corrupt gzip): the rows before it are kept
 
         def tracked(frames: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
             for frame in frames:
                 read[0] = frame.attrs.get("fraction")
+                truncated.extend(filter(None, [frame.attrs.get("truncated")]))
                 yield frame
 
         batches = ordered(partial(run_batch, plan), tracked(itertools.chain([first], chunks)), options.workers,
@@ -249,6 +260,9 @@ def scan(path: str | Path, options: ScanOptions, config: Config = SCAN_CONFIG,
             errors_writer.close()
         if writer is not None:
             writer.close()
+        if truncated:
+            kept = f"; the {summary.scanned:,} ads before it were scanned" + (f" and written to {options.out}" if writer else "")
+            raise InputTruncated(truncated[0] + kept, summary)
         return summary
     except BaseException:
         for w in (writer, errors_writer):

@@ -1,14 +1,12 @@
 """Tables of ads in and out: chunked readers, column choice, and writers that never leave half a file.
 
-Readers stream CSV, TSV and JSONL (optionally gzip-compressed) with pandas' ``chunksize`` and
-Parquet by pyarrow record batches, so memory does not grow with the file. Excel workbooks and
+Readers stream CSV, TSV and JSONL (optionally gzip-compressed) record by record (``redflag.io.records``)
+and Parquet by pyarrow record batches, so memory does not grow with the file. Excel workbooks and
 JSON arrays cannot be streamed: they are read whole, then handed out in chunks.
 """
 
 from __future__ import annotations
 
-import gzip
-import io
 import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -18,6 +16,7 @@ import pandas as pd
 
 from redflag.errors import InputError
 from redflag.io.files import discard, put_in_place, same_file, temp_beside
+from redflag.io.records import UNREADABLE, read_streamed
 
 EMSCAD_TEXT_COLS = ["title", "company_profile", "description", "requirements", "benefits"]
 EMSCAD_ID_COL = "job_id"
@@ -31,7 +30,7 @@ _SUFFIXES = {
     ".csv": "csv", ".tsv": "tsv", ".tab": "tsv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json",
     ".xlsx": "xlsx", ".xlsm": "xlsx", ".parquet": "parquet", ".pq": "parquet",
 }
-_STREAMED = ("csv", "tsv", "jsonl")  # the formats pandas can read in chunks, gzip included
+_STREAMED = ("csv", "tsv", "jsonl")  # the formats read in chunks record by record, gzip included
 
 
 def table_format(path: str | Path, given: str | None, allowed: tuple[str, ...], what: str) -> str:
@@ -50,15 +49,20 @@ def table_format(path: str | Path, given: str | None, allowed: tuple[str, ...], 
     return fmt
 
 
-def read_table(path: str | Path, input_format: str | None = None, chunksize: int = 10_000) -> Iterator[pd.DataFrame]:
-    """Chunks of the table at ``path``; any read problem becomes a one-line InputError."""
+def read_table(path: str | Path, input_format: str | None = None, chunksize: int = 10_000,
+               bad_rows: str = "raise") -> Iterator[pd.DataFrame]:
+    """Chunks of the table at ``path``; any read problem becomes a one-line InputError.
+
+    With ``bad_rows="mark"`` a CSV, TSV or JSONL row that cannot be read is kept as a placeholder
+    whose ``UNREADABLE`` cell says why (see ``redflag.io.records``) instead of failing the input.
+    """
     path = Path(path)
     fmt = table_format(path, input_format, INPUT_FORMATS, "input")
     _check_readable(path)
     compressed = path.suffix.lower() == ".gz"
     if compressed and fmt not in _STREAMED:
         raise InputError(f"{path.name}: only CSV, TSV and JSONL can be read gzip-compressed")
-    return _guarded(path, fmt, _chunks(path, fmt, chunksize))
+    return _guarded(path, fmt, _chunks(path, fmt, chunksize, bad_rows))
 
 
 def _check_readable(path: Path) -> None:
@@ -78,24 +82,10 @@ def _check_readable(path: Path) -> None:
         raise InputError(f"{path} is empty: there are no ads to scan")
 
 
-def _chunks(path: Path, fmt: str, chunksize: int) -> Iterator[tuple[pd.DataFrame, float]]:
+def _chunks(path: Path, fmt: str, chunksize: int, bad_rows: str) -> Iterator[tuple[pd.DataFrame, float]]:
     """Frames with the share of the input read so far (bytes for streamed formats, rows otherwise)."""
     if fmt in _STREAMED:
-        size = path.stat().st_size
-        with open(path, "rb") as raw:
-            # pandas reads through our handle so the compressed position tells how far it got
-            inner = gzip.GzipFile(fileobj=raw) if path.suffix.lower() == ".gz" else raw
-            with io.TextIOWrapper(inner, encoding="utf-8", newline="" if fmt != "jsonl" else None) as text:
-                if fmt == "jsonl":
-                    reader = pd.read_json(text, lines=True, chunksize=chunksize, dtype=False)
-                else:
-                    # every cell as text, and "NA"/"null" stay words: this is prose, not numbers; plain Python
-                    # strings (object), since converting each chunk to Arrow strings costs more than it saves
-                    reader = pd.read_csv(text, sep="\t" if fmt == "tsv" else ",", dtype=object, keep_default_na=False,
-                                         chunksize=chunksize)
-                with reader:
-                    for chunk in reader:
-                        yield chunk, min(1.0, raw.tell() / size)
+        yield from read_streamed(path, fmt, chunksize, bad_rows)
     elif fmt == "parquet":
         import pyarrow.parquet as pq
 
@@ -117,8 +107,11 @@ def _guarded(path: Path, fmt: str, chunks: Iterator[tuple[pd.DataFrame, float]])
         for chunk, fraction in chunks:
             rows += len(chunk)
             if len(chunk):
+                truncated = chunk.attrs.get("truncated")
                 chunk = chunk.reset_index(drop=True)
-                chunk.attrs["fraction"] = fraction  # how far into the input: for progress bars
+                chunk.attrs["fraction"] = fraction
+                if truncated:
+                    chunk.attrs["truncated"] = truncated  # how far into the input: for progress bars
                 yield chunk
     except InputError:
         raise

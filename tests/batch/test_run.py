@@ -74,6 +74,38 @@ def test_bad_rows_are_reported_and_skipped(tmp_path, invoke, texts):
     assert summary["errors"] == 4 and summary["scanned"] == 2 and summary["rows"] == 6
 
 
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_unreadable_rows_are_reported_with_their_offset_and_the_scan_goes_on(tmp_path, invoke, texts, workers):
+    lines = [b"id,text\n"] + [f"ad{i},{[texts.risky, texts.plain][i % 2].replace(',', '')}\n".encode() for i in range(3_000)]
+    lines[2_501] = lines[2_501].replace(b"passport", b"pass\xffport")
+    lines[2_701] = b"ad2700,one,two\n"
+    data = b"".join(lines)
+    path, out, errs = tmp_path / "ads.csv", tmp_path / "res.csv", tmp_path / "errors.csv"
+    path.write_bytes(data)
+    r = invoke(path, "--out", out, "--errors", errs, "--workers", workers, "--id-col", "id")
+    assert r.exit_code == 0, r.output
+    ids = pd.read_csv(out)["id"].tolist()
+    assert len(ids) == 2_998 and "ad2500" not in ids and ids[-1] == "ad2999"
+    errors = pd.read_csv(errs)
+    assert errors["row"].tolist() == [2_500, 2_700]
+    bad = data.index(b"\xff")
+    assert f"byte {bad} (line 2502)" in errors["reason"][0] and "3 fields" in errors["reason"][1]
+
+
+def test_a_truncated_gzip_is_one_line_exit_2_and_the_rows_before_it_are_kept(tmp_path, invoke, texts):
+    import gzip
+
+    body = b"".join(f"ad{i},{texts.plain.replace(',', '')}\n".encode() for i in range(5_000))
+    packed = gzip.compress(b"id,text\n" + body)
+    path, out = tmp_path / "ads.csv.gz", tmp_path / "res.csv"
+    path.write_bytes(packed[: len(packed) * 3 // 4])
+    r = invoke(path, "--out", out, "--workers", "1", "--id-col", "id")
+    assert r.exit_code == 2
+    assert "corrupt gzip data" in r.output and "Traceback" not in r.output and len(r.output.strip().splitlines()) == 1
+    kept = pd.read_csv(out)["id"].tolist()
+    assert 100 < len(kept) < 5_000 and kept == [f"ad{i}" for i in range(len(kept))]
+
+
 def test_output_is_atomic_when_interrupted(tmp_path, csv_in, monkeypatch):
     real = run_mod.run_batch
     calls = []
