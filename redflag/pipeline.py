@@ -14,11 +14,11 @@ from pathlib import Path
 
 from redflag import __version__
 from redflag.config import Config
-from redflag.errors import RedflagError
+from redflag.errors import InputError
 from redflag.fusion import FusionWeights, fuse, load_weights
 from redflag.result import Flag, ModelOutput, Result, Suppression
 from redflag.rules.engine import Hit, RuleEngine
-from redflag.rules.loader import packs_with
+from redflag.rules.loader import check_codes, packs_with
 from redflag.text.normalise import normalise
 
 MODELS_DIR = Path(os.environ.get("REDFLAG_MODELS", Path(__file__).resolve().parent.parent / "models"))
@@ -41,7 +41,10 @@ class Checker:
 
     def __init__(self, config: Config = Config()) -> None:
         self.config = config
-        self.engine = RuleEngine(packs_with(config.packs), select=config.select, ignore=config.ignore)
+        packs = packs_with(config.packs)
+        check_codes(packs, config.select, "--select")
+        check_codes(packs, config.ignore, "--ignore")
+        self.engine = RuleEngine(packs, select=config.select, ignore=config.ignore)
         self.model = self._load_model()
         self.weights = self._load_weights()
         self.version = self._version()
@@ -54,8 +57,12 @@ class Checker:
     def check(self, text: str) -> Result:
         """Check one ad and return everything known about it."""
         if not text or not text.strip():
-            raise RedflagError("the ad is empty")
-        hits, suppressed = self.hits(text)
+            raise InputError("the ad is empty")
+        norm = normalise(text)
+        if not any(c.isalnum() for c in norm.text):
+            raise InputError("the ad is empty: no letters or digits are left once markup and invisible characters are removed")
+        matches = self.engine.match(norm)
+        hits, suppressed = matches.hits, matches.suppressed
         model_out = self.model.explain(text, top_k=self.config.top_terms) if self.model is not None else None
         return self.assemble(text, hits, suppressed, model_out)
 

@@ -68,3 +68,15 @@ def test_checking_one_ad_imports_neither_pandas_nor_scikit_learn():
             "print(sorted(m for m in ('pandas', 'sklearn') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
     assert out.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize("text", ["<b></b><br/><p> </p>", "\u200b\u200d\u200b", "&nbsp;<i></i>", "!!! ... ???"])
+def test_ads_with_no_letters_or_digits_are_refused(text):
+    with pytest.raises(RedflagError, match="no letters or digits"):
+        Checker(RULES_ONLY).check(text)
+
+
+@pytest.mark.parametrize("field, codes, option", [("select", ("NOPE",), "--select"), ("ignore", ("FEE", "ZZZ9"), "--ignore")])
+def test_unknown_rule_codes_are_refused(field, codes, option):
+    with pytest.raises(RulePackError, match=f"{option}: no rule code or prefix"):
+        Checker(Config(use_model=False, entities=False, **{field: codes}))

@@ -18,8 +18,11 @@ def rules(
     from redflag.render import catalogue
     from redflag.render.options import RenderOptions
     from redflag.rules.engine import RuleEngine
-    from redflag.rules.loader import builtin_packs, load_pack
+    from redflag.rules.loader import builtin_packs, check_codes, load_pack
 
-    engine = RuleEngine(builtin_packs() + [load_pack(p) for p in rules or ()], codes(select), codes(ignore))
+    packs = builtin_packs() + [load_pack(p) for p in rules or ()]
+    check_codes(packs, codes(select), "--select")
+    check_codes(packs, codes(ignore), "--ignore")
+    engine = RuleEngine(packs, codes(select), codes(ignore))
     render = catalogue.render_json if format is Format.json else catalogue.render
     render(engine.rules, sys.stdout, RenderOptions())

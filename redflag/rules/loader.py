@@ -7,6 +7,7 @@ examples; the test suite runs them all. Every problem is a RulePackError naming 
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import tomllib
@@ -17,7 +18,28 @@ from pathlib import Path
 from redflag.categories import CATEGORIES
 from redflag.errors import RulePackError
 from redflag.rules.kinds.pattern import compiled
-from redflag.rules.schema import GRADES, MAX_WEIGHT, MIN_WEIGHT, REQUIRED, RULE_ID, ContextCues, Example, Rule, RulePack
+from redflag.rules.schema import (CONTEXT_FIELDS, GRADES, MAX_WEIGHT, MIN_WEIGHT, REQUIRED, RULE_FIELDS, RULE_ID,
+                                  ContextCues, Example, Rule, RulePack)
+
+_IS: dict[str, object] = {
+    "text": lambda v: isinstance(v, str),
+    "number": lambda v: isinstance(v, (int, float)) and not isinstance(v, bool),
+    "whole number": lambda v: isinstance(v, int) and not isinstance(v, bool),
+    "true/false": lambda v: isinstance(v, bool),
+    "list of texts": lambda v: isinstance(v, list) and all(isinstance(x, str) for x in v),
+    "list of lists of texts": lambda v: isinstance(v, list) and all(
+        isinstance(g, list) and all(isinstance(x, str) for x in g) for g in v),
+    "list of tables": lambda v: isinstance(v, list) and all(
+        isinstance(t, dict) and isinstance(t.get("text"), str) and isinstance(t.get("evidence"), str) for t in v),
+}
+
+
+def _check_types(raw: dict, fields: dict[str, str], where: str) -> None:
+    """Every known field has its TOML type (``weight = "heavy"`` is refused, not a traceback)."""
+    for key, kind in fields.items():
+        if key in raw and not _IS[kind](raw[key]):
+            hint = " (each with text and evidence)" if kind == "list of tables" else ""
+            raise RulePackError(f"{where}: {key} must be a {kind}{hint}, not {raw[key]!r}")
 
 
 def _compile(pattern: str, where: str) -> re.Pattern:
@@ -29,9 +51,12 @@ def _compile(pattern: str, where: str) -> re.Pattern:
 
 def _check_head(raw: dict, where: str) -> None:
     """The fields every rule has, whatever its kind."""
+    if not isinstance(raw, dict):
+        raise RulePackError(f"{where}: each rule must be a [[rule]] table")
     missing = [k for k in REQUIRED if k not in raw]
     if missing:
         raise RulePackError(f"{where}: rule {raw.get('id', '?')} lacks {', '.join(missing)}")
+    _check_types(raw, RULE_FIELDS, f"{where}: rule {raw['id']}")
     where = f"{where}: rule {raw['id']}"
     if not RULE_ID.match(raw["id"]):
         raise RulePackError(f"{where}: id must be 2-5 capitals and 3 digits, like FEE001")
@@ -94,6 +119,9 @@ def _rule(raw: dict, language: str, where: str, validate: bool) -> Rule:
 
 
 def _context(raw: dict, where: str) -> ContextCues:
+    if not isinstance(raw, dict):
+        raise RulePackError(f"{where}: [context] must be a table")
+    _check_types(raw, CONTEXT_FIELDS, f"{where}: [context]")
     try:
         return ContextCues(
             negation=tuple(raw["negation"]),
@@ -122,25 +150,57 @@ def _check_references(rules: tuple[Rule, ...], path: str) -> None:
                     raise RulePackError(f"{path}: rule {r.id} requires unknown rule or category {ref!r}")
 
 
-def parse_pack(data: bytes, path: str, validate: bool = True) -> RulePack:
+def _read_toml(data: bytes, path: str) -> dict:
+    try:
+        return tomllib.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise RulePackError(f"{path}: not a valid TOML rule pack: {exc}") from None
+
+
+def _head(raw: dict, path: str) -> dict:
+    head = raw.get("pack", {})
+    if not isinstance(head, dict):
+        raise RulePackError(f"{path}: [pack] must be a table")
+    for key in ("id", "language", "description"):
+        if key in head and not isinstance(head[key], str):
+            raise RulePackError(f"{path}: [pack] {key} must be a text, not {head[key]!r}")
+    if not isinstance(raw.get("rule", []), list):
+        raise RulePackError(f"{path}: rules must be [[rule]] tables")
+    return head
+
+
+def parse_pack(data: bytes, path: str, validate: bool = True, inherit: dict | None = None) -> RulePack:
     """Validate a pack's bytes; every problem is a RulePackError naming the file and the rule.
 
     ``validate=False`` leaves pattern compilation to first use: the built-in packs are compiled
     in full by the test suite, and a single check should not pay for rules it never tries.
+    ``inherit`` fills in the context cues the pack's own [context] table leaves out.
     """
-    try:
-        raw = tomllib.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise RulePackError(f"{path}: not a valid TOML rule pack: {exc}") from None
-    head = raw.get("pack", {})
+    raw = _read_toml(data, path)
+    head = _head(raw, path)
     language = head.get("language", "en")
     rules = tuple(_rule(r, language, path, validate) for r in raw.get("rule", ()))
     _check_references(rules, path)
+    context = raw.get("context", {})
+    if isinstance(context, dict) and inherit:
+        context = {**inherit, **context}
     return RulePack(
         id=head.get("id", Path(path).stem), language=language, version=str(head.get("version", "0")),
-        description=head.get("description", ""), rules=rules, context=_context(raw.get("context", {}), path),
+        description=head.get("description", ""), rules=rules, context=_context(context, path),
         sha256=hashlib.sha256(data).hexdigest(), path=path,
     )
+
+
+@functools.lru_cache(maxsize=8)
+def builtin_context(language: str) -> dict | None:
+    """The raw [context] table of the built-in pack of ``language``, for user packs that give only part of one."""
+    folder = resources.files("redflag.rules") / "packs"
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".toml"):
+            raw = tomllib.loads(entry.read_text(encoding="utf-8"))
+            if raw.get("pack", {}).get("language", "en") == language:
+                return dict(raw.get("context", {}))
+    return None
 
 
 def load_pack(path: str | Path) -> RulePack:
@@ -150,7 +210,8 @@ def load_pack(path: str | Path) -> RulePack:
         data = p.read_bytes()
     except OSError as exc:
         raise RulePackError(f"cannot read rule pack {p}: {exc.strerror}") from None
-    return parse_pack(data, str(p))
+    language = _head(_read_toml(data, str(p)), str(p)).get("language", "en")
+    return parse_pack(data, str(p), inherit=builtin_context(language))
 
 
 def builtin_packs(validate: bool = False) -> list[RulePack]:
@@ -178,3 +239,11 @@ def unique_ids(packs: Iterable[RulePack]) -> list[RulePack]:
 def packs_with(paths: Iterable[str | Path] = ()) -> list[RulePack]:
     """The built-in packs plus the user's, with rule ids unique across all of them."""
     return unique_ids(builtin_packs() + [load_pack(p) for p in paths])
+
+
+def check_codes(packs: Iterable[RulePack], codes: Iterable[str], option: str) -> None:
+    """Refuse a rule code or prefix that names no rule of these packs, as ruff does (``--select NOPE``)."""
+    ids = [rule.id for pack in packs for rule in pack.rules]
+    unknown = [code for code in codes if not any(i.startswith(code) for i in ids)]
+    if unknown:
+        raise RulePackError(f"{option}: no rule code or prefix {', '.join(unknown)}; 'redflag rules' lists them")

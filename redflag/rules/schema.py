@@ -17,6 +17,17 @@ MAX_MATCH = 300  # characters: patterns are bounded, so matching stays linear an
 MIN_WEIGHT, MAX_WEIGHT = -50.0, 60.0
 RULE_ID = re.compile(r"^[A-Z]{2,5}[0-9]{3}$")
 REQUIRED = ("id", "title", "category", "indicator", "severity", "confidence", "weight", "rationale", "advice")
+# The TOML type each rule field must have: a name the loader checks against ("text", "number", ...).
+RULE_FIELDS = {
+    **{key: "text" for key in ("id", "title", "category", "indicator", "severity", "confidence", "rationale", "advice")},
+    "weight": "number", "negation": "true/false", "hypothetical": "true/false",
+    "keywords": "list of texts", "patterns": "list of texts", "references": "list of texts", "no_match": "list of texts",
+    "requires": "list of lists of texts", "match": "list of tables",
+}
+CONTEXT_FIELDS = {
+    **{key: "list of texts" for key in ("negation", "pre_negation", "post_negation", "hypothetical", "terminators", "closing")},
+    "window": "whole number",
+}
 
 
 @dataclass(frozen=True, slots=True)

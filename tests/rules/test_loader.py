@@ -142,3 +142,44 @@ def test_builtin_packs_load_and_validate():
     assert packs and all(p.rules for p in packs)
     assert {p.path for p in packs} == {p.path for p in builtin_packs()}
     assert packs_with() == unique_ids(builtin_packs())
+
+
+@pytest.mark.parametrize("old, new, message", [
+    ("weight = 10", 'weight = "heavy"', "weight must be a number"),
+    ("weight = 10", "weight = true", "weight must be a number"),
+    ('title = "t"', "title = 5", "title must be a text"),
+    ('keywords = ["fee"]', 'keywords = "fee"', "keywords must be a list of texts"),
+    ("patterns = ['\\bfee\\b']", "patterns = [1]", "patterns must be a list of texts"),
+    ('match = [{ text = "a fee", evidence = "fee" }]', 'match = ["a fee"]', "match must be a list of tables"),
+    ('no_match = ["nothing"]', 'no_match = "nothing"', "no_match must be a list of texts"),
+    ('advice = "a"', 'advice = "a"\nnegation = "yes"', "negation must be a true/false"),
+    ('negation = ["no"]', "negation = 1", r"\[context\]: negation must be a list of texts"),
+    ('negation = ["no"]', 'negation = ["no"]\nwindow = "7"', "window must be a whole number"),
+    ('id = "t"', "id = 3", r"\[pack\] id must be a text"),
+])
+def test_wrong_types_are_refused_by_name(old, new, message):
+    text = pack_text()
+    assert old in text
+    with pytest.raises(RulePackError, match=message):
+        parse_pack(text.replace(old, new, 1).encode(), "t.toml")
+
+
+def test_a_user_pack_inherits_the_context_cues_it_leaves_out(tmp_path):
+    partial = RULE.format(pattern=r"\bfee\b")
+    path = tmp_path / "mine.toml"
+    path.write_text('[pack]\nid = "mine"\n[context]\nnegation = ["no", "never"]\n' + partial, encoding="utf-8")
+    pack = load_pack(path)
+    core = builtin_packs()[0].context
+    assert pack.context.negation == ("no", "never")
+    assert pack.context.terminators == core.terminators and pack.context.window == core.window
+    path.write_text('[pack]\nid = "mine"\n' + partial, encoding="utf-8")
+    assert load_pack(path).context.negation == core.negation
+
+
+def test_unknown_codes_are_refused_by_option():
+    from redflag.rules.loader import check_codes
+
+    packs = builtin_packs()
+    check_codes(packs, ("FEE", "DOC001"), "--select")
+    with pytest.raises(RulePackError, match="--select: no rule code or prefix NOPE"):
+        check_codes(packs, ("FEE", "NOPE"), "--select")
