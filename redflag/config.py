@@ -70,9 +70,10 @@ def resolve(
 ) -> Resolved:
     """The Config and fail-on level for these options, completed by [tool.redflag] found from ``start``."""
     settings = load_settings(start)
+    region = check_region(region)
     packs = [rules] if isinstance(rules, (str, Path)) else list(rules or ())
     if fail_on is not None and fail_on not in LEVELS:
-        raise RedflagError(f"fail_on must be {', '.join(LEVELS[:-1])} or {LEVELS[-1]}, not {fail_on!r}")
+        raise RedflagError(f"--fail-on must be {', '.join(LEVELS[:-1])} or {LEVELS[-1]}, not {fail_on!r}")
     config = Config(
         packs=tuple(str(p) for p in packs or settings.get("rules", ())),
         select=codes(select or settings.get("select")),
@@ -83,6 +84,18 @@ def resolve(
         region=region, entities=entities, redact=redact,
     )
     return Resolved(config, fail_on or settings.get("fail-on", DEFAULT_FAIL_ON))
+
+
+def check_region(region: str | None) -> str | None:
+    """A phone region phonenumbers knows (``GB``, ``gb``), in capitals; anything else is refused."""
+    if region is None:
+        return None
+    import phonenumbers
+
+    code = region.strip().upper()
+    if code not in phonenumbers.SUPPORTED_REGIONS:
+        raise RedflagError(f"--region {region!r} is not a country code phonenumbers knows; use two letters such as GB, US or IN")
+    return code
 
 
 @functools.lru_cache(maxsize=16)

@@ -76,5 +76,12 @@ def test_bad_settings_are_errors(tmp_path, body, message):
 
 
 def test_bad_fail_on_option_is_an_error(tmp_path):
-    with pytest.raises(RedflagError, match="fail_on"):
+    with pytest.raises(RedflagError, match="--fail-on"):
         resolve(fail_on="extreme", start=tmp_path)
+
+
+def test_region_is_checked_against_phonenumbers(tmp_path):
+    assert resolve(region="gb", start=tmp_path).config.region == "GB"
+    assert resolve(start=tmp_path).config.region is None
+    with pytest.raises(RedflagError, match="--region 'ZZ'"):
+        resolve(region="ZZ", start=tmp_path)

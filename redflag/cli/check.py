@@ -15,6 +15,7 @@ def check(
     source: Annotated[str, typer.Argument(help="The ad: its text, a file (.txt/.html/.md), or - for standard input.")],
     format: FormatOpt = Format.text,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only the score and the level.")] = False,
+    as_text: Annotated[bool, typer.Option("--text", help="SOURCE is the ad's own words, even when it looks like a file name.")] = False,
     fail_on: Annotated[Optional[Level], typer.Option("--fail-on", help="Exit 1 when the level is at or above this (default high).")] = None,
     select: SelectOpt = None,
     ignore: IgnoreOpt = None,
@@ -32,7 +33,7 @@ def check(
     from redflag.pipeline import Checker
     from redflag.render.options import RenderOptions
 
-    text, name = read_ad(source)
+    text, name = read_ad(source, as_text=as_text)
     resolved = resolve(select=select, ignore=ignore, rules=rules, model=model, no_model=no_model, weights=weights,
                        region=region, fail_on=fail_on.value if fail_on else None)
     result = Checker(resolved.config).check(text)

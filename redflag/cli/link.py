@@ -42,12 +42,12 @@ def link(
     from redflag.render.clusters import render
     from redflag.render.options import RenderOptions
 
-    options = LinkOptions(
-        text_cols=tuple(text_col or ()), id_col=id_col, source_col=source_col, score_col=score_col,
-        input_format=input_format, similarity=similarity, score=score, region=region,
-    )
     config = resolve(select=select, ignore=ignore, rules=rules, model=model, no_model=no_model, weights=weights,
                      region=region, entities=False).config
+    options = LinkOptions(
+        text_cols=tuple(text_col or ()), id_col=id_col, source_col=source_col, score_col=score_col,
+        input_format=input_format, similarity=similarity, score=score, region=config.region,
+    )
     check_destinations({"--out": out}, inputs_of(input, config))
     checker_for(config)  # fails early on a bad pack or model, before the table is read
     clusters, ads, skipped = link_file(input, options, config)

@@ -14,7 +14,7 @@ def encode_labels(values: Any, label_col: str, positive: Any = None) -> tuple[li
     """Map a label column to 0/1 and name the positive and negative classes."""
     missing = int(values.isna().sum())
     if missing:
-        raise InputError(f"label column {label_col!r} has {missing} empty value(s); label every row or drop them")
+        raise InputError(f"label column {label_col!r} (--label-col) has {missing} empty value(s); label every row or drop them")
     raw = list(values)
     names = sorted({_label_name(v) for v in raw})
     if len(names) < 2:
@@ -22,7 +22,7 @@ def encode_labels(values: Any, label_col: str, positive: Any = None) -> tuple[li
     if positive is not None:
         pos = _label_name(positive)
         if pos not in names:
-            raise InputError(f"positive class {pos!r} not found in {label_col!r}; classes are {names}")
+            raise InputError(f"--positive {pos!r} is not a class of {label_col!r}; its classes are {names}")
         y = [int(_label_name(v) == pos) for v in raw]
         others = [n for n in names if n != pos]
         return y, pos, others[0] if len(others) == 1 else "rest"  # more than two classes: one against the rest
@@ -31,7 +31,7 @@ def encode_labels(values: Any, label_col: str, positive: Any = None) -> tuple[li
         pos = next(n for n in names if n.lower() in _TRUE)
         neg = next(n for n in names if n.lower() in _FALSE)
         return [int(_label_name(v) == pos) for v in raw], pos, neg
-    raise InputError(f"cannot tell which class of {label_col!r} is positive among {names}; pass positive=<class>")
+    raise InputError(f"cannot tell which class of {label_col!r} is positive among {names}; choose one with --positive")
 
 
 def _label_name(value: Any) -> str:

@@ -233,7 +233,7 @@ def _tune_C(texts: list[str], y: Any, seed: int, features: str = DEFAULT_FEATURE
 def _check_columns(df: Any, needed: list[str]) -> None:
     missing = [c for c in needed if c not in df.columns]
     if missing:
-        raise InputError(f"missing column(s) {missing}; the table has {list(map(str, df.columns))}")
+        raise InputError(f"missing column(s) {missing} (choose with --text-col and --label-col); the table has {list(map(str, df.columns))}")
 
 
 def _source_info(df: Any, cols: list[str], source: str | Path | None) -> dict:

@@ -7,6 +7,7 @@ ad that shares a phone with high-risk ads is flagged for a look.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable
@@ -55,9 +56,9 @@ def load_records(path: str | Path, options: LinkOptions, config: Config) -> tupl
     row = 0
     for chunk in read_table(path, options.input_format):
         text_cols, id_col = resolve_columns(list(map(str, chunk.columns)), list(options.text_cols) or None, options.id_col)
-        for col in (options.source_col, options.score_col):
+        for option, col in (("--source-col", options.source_col), ("--score-col", options.score_col)):
             if col and col not in chunk.columns:
-                raise InputError(f"column {col!r} not found; the table has {', '.join(map(str, chunk.columns))}")
+                raise InputError(f"{option} {col!r} not found; the table has {', '.join(map(str, chunk.columns))}")
         texts = join_text(chunk, text_cols).tolist()
         ids = chunk[id_col].astype(str).tolist() if id_col else [str(row + i) for i in range(len(chunk))]
         sources = chunk[options.source_col].astype(str).tolist() if options.source_col else [None] * len(chunk)
@@ -75,10 +76,21 @@ def load_records(path: str | Path, options: LinkOptions, config: Config) -> tupl
             if i in scored:
                 rec["score"], rec["level"] = scored[i].score, scored[i].level
             elif given[i] is not None:
-                rec["score"] = float(given[i])
+                rec["score"] = given_score(given[i], options.score_col, row + i)
             records.append(rec)
         row += len(chunk)
     return records, skipped
+
+
+def given_score(value: Any, column: str | None, row: int) -> float | None:
+    """A score from an earlier scan's column: a number (empty is no score); anything else names its row."""
+    if isinstance(value, str) and not value.strip():
+        return None
+    try:
+        score = float(value)
+    except (TypeError, ValueError):
+        raise InputError(f"--score-col {column!r}: row {row} holds {str(value)[:40]!r}, not a score (a number 0-100)") from None
+    return None if math.isnan(score) else score
 
 
 def link_file(path: str | Path, options: LinkOptions, config: Config = Config()) -> tuple[list[Cluster], int, int]:

@@ -27,9 +27,9 @@ def test_label_kinds(labels, positive, expected, n_positive):
 
 
 def test_named_classes_need_positive():
-    with pytest.raises(InputError, match="positive"):
+    with pytest.raises(InputError, match="choose one with --positive"):
         encode_labels(pd.Series(["fraud", "legit"] * 5), "y")
-    with pytest.raises(InputError, match="not found"):
+    with pytest.raises(InputError, match="--positive 'scam' is not a class"):
         encode_labels(pd.Series(["fraud", "legit"] * 5), "y", positive="scam")
 
 

@@ -92,6 +92,17 @@ def test_load_records_takes_scores_from_a_column(tmp_path):
     assert [r["score"] for r in records] == [80.0, 75.0, 5.0, 10.0, 3.0] and records[0]["id"] == "0"
 
 
+def test_a_score_column_that_is_not_numeric_names_the_row(tmp_path):
+    import pytest
+
+    from redflag.errors import InputError
+
+    src = tmp_path / "scored.csv"
+    pd.DataFrame({"text": [a[1] for a in ADS], "score": ["80", "", "high", "10", "3"]}).to_csv(src, index=False)
+    with pytest.raises(InputError, match="--score-col 'score': row 2 holds 'high', not a score"):
+        load_records(src, LinkOptions(score_col="score", score=False), Config())
+
+
 def test_link_file_counts_and_orders(tmp_path):
     clusters, ads, skipped = link_file(_table(tmp_path), LinkOptions(id_col="id", region="GB"), Config())
     assert ads == 5 and skipped == 1
