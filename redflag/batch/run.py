@@ -10,6 +10,7 @@ import heapq
 import itertools
 from collections import Counter
 from collections.abc import Callable, Iterator
+from contextlib import closing
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -19,6 +20,7 @@ import pandas as pd
 
 from redflag.batch.frame import SCAN_CONFIG, empty_frame, score_rows
 from redflag.batch.rows import RowError
+from redflag.batch.signals import sigterm_stops
 from redflag.batch.workers import ordered
 from redflag.config import Config
 from redflag.errors import InputError
@@ -220,9 +222,14 @@ def scan(path: str | Path, options: ScanOptions, config: Config = SCAN_CONFIG,
     """Scan a table of ads into ``options.out`` (if given) and return the summary.
 
     ``progress(rows_done, fraction_or_None)`` is called after every batch. Output appears only when
-    the whole input has been scanned; an error or Ctrl-C leaves no file behind.
+    the whole input has been scanned; an error, Ctrl-C or SIGTERM (raised as Terminated) leaves no file behind.
     """
-    path = Path(path)
+    with sigterm_stops():
+        return _scan(Path(path), options, config, progress)
+
+
+def _scan(path: Path, options: ScanOptions, config: Config,
+          progress: Callable[[int, float | None], None] | None) -> Summary:
     chunks = read_table(path, options.input_format, options.chunksize, bad_rows="mark")
     first = next(chunks)
     text_cols, id_col, extra = _columns(first, options)
@@ -247,12 +254,13 @@ def scan(path: str | Path, options: ScanOptions, config: Config = SCAN_CONFIG,
 
         batches = ordered(partial(run_batch, plan), tracked(itertools.chain([first], chunks)), options.workers,
                           setup=partial(checker_for, config), preload=["redflag.batch.run"])
-        for batch in batches:
-            summary.add(batch)
-            if results is not None:
-                summary.written += results.add(batch)
-            if progress is not None:
-                progress(summary.rows, read[0])
+        with closing(batches):  # on any exit the workers stop now, not when the generator is collected
+            for batch in batches:
+                summary.add(batch)
+                if results is not None:
+                    summary.written += results.add(batch)
+                if progress is not None:
+                    progress(summary.rows, read[0])
         if results is not None:
             results.finish()
         if errors_writer is not None:

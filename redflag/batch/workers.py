@@ -1,5 +1,7 @@
 """The ordered worker pool: cut a table's chunks into tasks, run them in processes, yield results in input order.
 
+A worker that dies (SIGKILL from the OOM killer) breaks the pool at once instead of leaving the scan waiting.
+
 At most a few tasks per worker are in flight, so memory stays flat however long the input is.
 """
 
@@ -12,10 +14,14 @@ import os
 import signal
 import threading
 from collections import deque
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from collections.abc import Callable, Iterator, Sequence
 from typing import TypeVar
 
 import pandas as pd
+
+from redflag.errors import RedflagError
 
 T = TypeVar("T")
 Job = Callable[[pd.DataFrame, int], T]  # (rows, 0-based number of their first row) -> result
@@ -23,6 +29,7 @@ Job = Callable[[pd.DataFrame, int], T]  # (rows, 0-based number of their first r
 MIN_PARALLEL_ROWS = 2_000  # below this, starting worker processes costs more than it saves
 TASK_ROWS = 500  # rows per task sent to a worker: big enough to amortise pickling, small enough to balance
 IN_FLIGHT = 3  # tasks queued per worker: enough to keep it busy, few enough to bound memory
+RETRIES = 1  # fresh pools after a lost worker before the scan fails
 
 _JOB: Job | None = None
 
@@ -45,6 +52,7 @@ def _init_worker(job: Job, setup: Callable[[], object] | None) -> None:
     global _JOB
     _JOB = job
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it stops the pool and removes the output
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the parent's handler, inherited through fork: a worker just stops
     if setup is not None:
         setup()  # e.g. load rules and model once, before the first task
     gc.freeze()  # what setup loaded lives for good: collections need not walk it
@@ -54,12 +62,17 @@ def _run(chunk: pd.DataFrame, first_row: int) -> object:
     return _JOB(chunk, first_row)
 
 
+class WorkerLost(RedflagError):
+    """A worker process died (killed by the OOM killer or by hand) and its rows could not be scored."""
+
+
 def ordered(job: Job, chunks: Iterator[pd.DataFrame], workers: int, *, setup: Callable[[], object] | None = None,
             preload: Sequence[str] = ()) -> Iterator[T]:
     """``job`` over every task of ``chunks``, results in input order; in-process for one worker or a small input.
 
     ``job`` and ``setup`` must be picklable (module-level functions or partials of them); ``preload``
-    names modules a fork server imports once for all its workers.
+    names modules a fork server imports once for all its workers. A worker that dies costs a fresh
+    pool and its tasks are run again, once; a second loss is a WorkerLost error, never a hang.
     """
     first = next(chunks, None)
     if first is None:
@@ -69,24 +82,75 @@ def ordered(job: Job, chunks: Iterator[pd.DataFrame], workers: int, *, setup: Ca
         for part, row in tasks(chunks, TASK_ROWS):
             yield job(part, row)
         return
-    # fork is cheapest and safe while this is the only thread; otherwise fork from a clean server process
-    if threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods():
-        ctx = multiprocessing.get_context("fork")
-    else:
-        ctx = multiprocessing.get_context("forkserver")
-        ctx.set_forkserver_preload(list(preload))
-    pool = ctx.Pool(workers, initializer=_init_worker, initargs=(job, setup))
+    pool = _Pool(workers, job, setup, preload)
     try:
         pending: deque = deque()
         for part, row in tasks(chunks, TASK_ROWS):
-            pending.append(pool.apply_async(_run, (part, row)))
+            pending.append(pool.submit(part, row))
             if len(pending) >= IN_FLIGHT * workers:
-                yield pending.popleft().get()
+                yield pool.result(pending)
         while pending:
-            yield pending.popleft().get()
+            yield pool.result(pending)
         pool.close()
-    except BaseException:
-        pool.terminate()
-        raise
     finally:
-        pool.join()
+        pool.stop()
+
+
+class _Pool:
+    """A ProcessPoolExecutor that notices a lost worker (a bare multiprocessing Pool waits for it forever)."""
+
+    def __init__(self, workers: int, job: Job, setup: Callable[[], object] | None, preload: Sequence[str]) -> None:
+        self.args = (workers, job, setup, list(preload))
+        self.retries = RETRIES
+        self.executor = self._start()
+
+    def _start(self) -> ProcessPoolExecutor:
+        workers, job, setup, preload = self.args
+        # fork is cheapest and safe while this is the only thread; otherwise fork from a clean server process
+        if threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods():
+            ctx = multiprocessing.get_context("fork")
+        else:
+            ctx = multiprocessing.get_context("forkserver")
+            ctx.set_forkserver_preload(preload)
+        return ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker, initargs=(job, setup))
+
+    def submit(self, part: pd.DataFrame, row: int) -> tuple[Future, pd.DataFrame, int]:
+        """Queue one task; the rows are kept until its result is in, to run it again if its worker dies."""
+        return self.executor.submit(_run, part, row), part, row
+
+    def result(self, pending: deque) -> object:
+        """The result of the oldest task; after a lost worker, every pending task again in a fresh pool."""
+        while True:
+            future, part, row = pending[0]
+            try:
+                value = future.result()
+            except BrokenProcessPool:
+                self._restart(pending, row, len(part))
+                continue
+            pending.popleft()
+            return value
+
+    def _restart(self, pending: deque, row: int, rows: int) -> None:
+        if self.retries <= 0:
+            raise WorkerLost(f"a worker process died twice (killed, perhaps out of memory) while scoring rows {row:,}-"
+                             f"{row + rows - 1:,}; nothing was written. Try fewer --workers.") from None
+        self.retries -= 1
+        self.stop()
+        self.executor = self._start()
+        tasks = [(part, row) for _, part, row in pending]
+        pending.clear()
+        pending.extend(self.submit(part, row) for part, row in tasks)
+
+    def close(self) -> None:
+        """Wait for the workers to finish after the last result."""
+        self.executor.shutdown(wait=True)
+
+    def stop(self) -> None:
+        """End the workers now (error, Ctrl-C, SIGTERM): queued tasks are dropped, running ones killed."""
+        processes = list((getattr(self.executor, "_processes", None) or {}).values())
+        self.executor.shutdown(wait=False, cancel_futures=True)
+        for proc in processes:
+            if proc.is_alive():
+                proc.terminate()
+        for proc in processes:
+            proc.join(timeout=5)

@@ -57,3 +57,38 @@ def test_a_failing_task_reaches_the_caller():
 
 def test_default_workers_is_at_least_one():
     assert workers.default_workers() >= 1
+
+
+def _die_once(marker: str, chunk: pd.DataFrame, first_row: int) -> int:
+    """Kill this worker the first time row 1,000 comes up, as the OOM killer would."""
+    import os
+    import signal
+
+    if first_row == 1_000 and not os.path.exists(marker):
+        open(marker, "w").close()
+        os.kill(os.getpid(), signal.SIGKILL)
+    return first_row
+
+
+def _die_always(chunk: pd.DataFrame, first_row: int) -> int:
+    import os
+    import signal
+
+    if first_row == 1_000:
+        os.kill(os.getpid(), signal.SIGKILL)
+    return first_row
+
+
+def test_a_killed_worker_costs_a_fresh_pool_and_its_tasks_run_again(tmp_path):
+    import functools
+
+    job = functools.partial(_die_once, str(tmp_path / "died"))
+    out = list(workers.ordered(job, _chunks(3_000, 3_000), 2))
+    assert out == list(range(0, 3_000, workers.TASK_ROWS))
+    assert (tmp_path / "died").exists()
+
+
+def test_a_worker_killed_twice_fails_the_scan_instead_of_hanging():
+    with pytest.raises(workers.WorkerLost, match="rows 1,000-1,499") as info:
+        list(workers.ordered(_die_always, _chunks(3_000, 3_000), 2))
+    assert "\n" not in str(info.value)
