@@ -53,9 +53,23 @@ def _init_worker(job: Job, setup: Callable[[], object] | None) -> None:
     _JOB = job
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it stops the pool and removes the output
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the parent's handler, inherited through fork: a worker just stops
+    _die_with_parent()
     if setup is not None:
         setup()  # e.g. load rules and model once, before the first task
     gc.freeze()  # what setup loaded lives for good: collections need not walk it
+
+
+def _die_with_parent() -> None:
+    """Ask Linux to stop this worker when the scan that started it is killed, rather than leave it waiting."""
+    parent = os.getppid()
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return  # not Linux
+    if os.getppid() != parent:  # the parent died before the request was in place
+        os._exit(1)
 
 
 def _run(chunk: pd.DataFrame, first_row: int) -> object:

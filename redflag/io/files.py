@@ -27,17 +27,57 @@ def same_file(a: str | Path, b: str | Path) -> bool:
         return Path(a).resolve() == Path(b).resolve()
 
 
+PART_MARKER = "redflag-part"  # in every temporary file's name, with the pid of the process writing it
+
+
 def temp_beside(path: Path) -> tuple[int, Path]:
     """An open descriptor and path of a new hidden file next to ``path``: the same file system, so
-    :func:`put_in_place` can swap it in at once and readers never see half a file."""
+    :func:`put_in_place` can swap it in at once and readers never see half a file.
+
+    Its name, ``.NAME.redflag-part-PID-XXXX.part``, lets a later run remove what a killed one left
+    beside the same target (see :func:`remove_stale_parts`).
+    """
     parent = path.parent if str(path.parent) else Path(".")
+    remove_stale_parts(path)
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=parent)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.{PART_MARKER}-{os.getpid()}-", suffix=".part", dir=parent)
     except FileNotFoundError:
         raise InputError(f"cannot write {path}: folder {parent} does not exist") from None
     except OSError as exc:
         raise InputError(f"cannot write {path}: {exc.strerror}") from None
     return fd, Path(tmp)
+
+
+def remove_stale_parts(path: Path) -> list[Path]:
+    """Remove the temporary files beside ``path`` whose writing process is gone; the ones removed."""
+    parent = path.parent if str(path.parent) else Path(".")
+    prefix = f".{path.name}.{PART_MARKER}-"
+    removed = []
+    try:
+        candidates = [p for p in parent.iterdir() if p.name.startswith(prefix) and p.name.endswith(".part")]
+    except OSError:
+        return removed
+    for part in candidates:
+        pid = part.name[len(prefix):].split("-", 1)[0]
+        if pid.isdigit() and not _alive(int(pid)):
+            try:
+                part.unlink()
+                removed.append(part)
+            except OSError:
+                pass  # another run got there first, or the folder is read-only: nothing to do
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # someone else's process
+    except OSError:
+        return True
+    return True
 
 
 def put_in_place(tmp: Path, path: Path) -> None:

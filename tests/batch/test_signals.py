@@ -80,3 +80,29 @@ def test_sigterm_raises_terminated_only_inside_the_block():
         time.sleep(5)
     assert info.value.code == 143
     assert signal.getsignal(signal.SIGTERM) == signal.SIG_DFL
+
+
+def test_a_killed_scan_leaves_no_worker_and_the_next_run_removes_its_part_file(tmp_path, texts):
+    proc, out = _start(tmp_path, texts, 40_000)
+    kids = _workers(proc)
+    proc.kill()
+    proc.wait()
+    parts = list(tmp_path.glob(".res.csv.*.part"))
+    assert len(parts) == 1
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and any(Path(f"/proc/{k}").exists() and "Z" not in _state(k) for k in kids):
+        time.sleep(0.05)
+    assert not [k for k in kids if Path(f"/proc/{k}").exists() and "Z" not in _state(k)], "orphaned workers"
+    small = tmp_path / "one.csv"
+    pd.DataFrame({"text": [texts.plain]}).to_csv(small, index=False)
+    done = subprocess.run([sys.executable, "-m", "redflag.cli", "scan", str(small), "--out", str(out), "--no-progress"],
+                          cwd=ROOT, capture_output=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert not parts[0].exists() and len(pd.read_csv(out)) == 1
+
+
+def _state(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return "Z"

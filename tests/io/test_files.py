@@ -47,3 +47,28 @@ def test_discard_and_missing_folder(tmp_path):
     assert list(tmp_path.iterdir()) == []
     with pytest.raises(InputError, match="does not exist"):
         temp_beside(tmp_path / "nope" / "out.csv")
+
+
+def _dead_pid() -> int:
+    import subprocess
+    import sys
+
+    proc = subprocess.Popen([sys.executable, "-c", "pass"])
+    proc.wait()
+    return proc.pid
+
+
+def test_parts_left_by_a_killed_run_are_removed_beside_the_same_target_only(tmp_path):
+    from redflag.io.files import PART_MARKER
+
+    target = tmp_path / "res.csv"
+    dead, alive = _dead_pid(), os.getpid()
+    stale = tmp_path / f".res.csv.{PART_MARKER}-{dead}-abc123.part"
+    running = tmp_path / f".res.csv.{PART_MARKER}-{alive}-def456.part"
+    other = tmp_path / f".other.csv.{PART_MARKER}-{dead}-ghi789.part"
+    for p in (stale, running, other):
+        p.write_text("half")
+    fd, tmp = temp_beside(target)
+    os.close(fd)
+    assert not stale.exists() and running.exists() and other.exists()
+    assert tmp.name.startswith(f".res.csv.{PART_MARKER}-{alive}-") and tmp.name.endswith(".part")
