@@ -16,6 +16,7 @@ from redflag.errors import RulePackError
 from redflag.result import Evidence, Suppression
 from redflag.rules.context import suppression
 from redflag.rules.kinds.base import MAX_EVIDENCE, NOTHING, Ad, Found, evidence_at
+from redflag.rules.kinds.pattern_safety import backtracking_problem
 from redflag.rules.kinds.pattern_words import contained_words
 from redflag.rules.schema import MAX_MATCH, ContextCues, Rule
 
@@ -30,7 +31,8 @@ def compiled(pattern: str, fold: bool = True) -> tuple[re.Pattern, int, frozense
     and the whole words its matches can contain (None when unknown; see ``pattern_words``).
 
     Compiled on first use and cached, so a single check pays only for the rules its ad could fire.
-    Unbounded repetition is refused: it could make matching slow and windows unbounded.
+    Unbounded repetition is refused: it could make matching slow and windows unbounded; so is a
+    bounded repetition that could still backtrack exponentially (see ``pattern_safety``).
     """
     flags = 0 if fold else re.IGNORECASE
     try:
@@ -42,6 +44,9 @@ def compiled(pattern: str, fold: bool = True) -> tuple[re.Pattern, int, frozense
     longest = tree.getwidth()[1]
     if longest > MAX_MATCH:
         raise RulePackError(f"pattern can match more than {MAX_MATCH} characters; bound its repetitions: {pattern[:60]}")
+    problem = backtracking_problem(tree)
+    if problem:
+        raise RulePackError(f"pattern could take exponential time to fail: {problem}: {pattern[:60]}")
     return regex, longest, contained_words(tree) if fold else None
 
 
