@@ -110,17 +110,9 @@ def _shape(value: str) -> str:
     return _LETTERS.sub("a", _DIGITS.sub("9", value))
 
 
-def header_names(fields: list[str]) -> list[str]:
-    """Column names as pandas gives them: a blank one 'Unnamed: i', repeats 'name.1', 'name.2'."""
-    names: list[str] = []
-    for i, name in enumerate(fields):
-        name = name or f"Unnamed: {i}"
-        base, k = name, 0
-        while name in names:
-            k += 1
-            name = f"{base}.{k}"
-        names.append(name)
-    return names
+def header_names(text: str, sep: str) -> list[str]:
+    """The column names pandas gives the header record ``text``: blanks 'Unnamed: i', repeats 'name.1'."""
+    return [str(c) for c in pd.read_csv(io.StringIO(text), sep=sep, dtype=object, nrows=0).columns]
 
 
 class CsvRecords:
@@ -130,6 +122,7 @@ class CsvRecords:
         self.src, self.sep = src, sep
         self.ncols = 0  # 0 until the header is read
         self.pending: tuple[str, int, int | None] | None = None
+        self.header_text = ""
         self._reset()
 
     def _reset(self) -> None:
@@ -189,6 +182,8 @@ class CsvRecords:
                 for fields in reader:
                     reason = self._problem(fields)
                     where = (self.rec_line, self.rec_offset if self.bad_byte is None else self.bad_byte)
+                    if not self.ncols:
+                        self.header_text = "".join(self.rec_lines)
                     self._reset()
                     if reason is not None:
                         yield None, (*where, reason)
@@ -221,7 +216,7 @@ class CsvRecords:
         for fields, bad in records:
             if bad is not None:
                 raise InputError(f"{tally.path}: the header cannot be read: {bad[2]} (byte {bad[1]})")
-            columns = header_names(fields)
+            columns = header_names(self.header_text, self.sep)
             self.ncols = len(columns)
             break
         else:
