@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from redflag.entities.base import Context, Entity, Extractor
+from redflag.entities.base import MAX_FOUND, Context, Entity, Extractor
 from redflag.entities.folding import cues
 
 __all__ = ["AGES", "find"]
@@ -61,6 +61,8 @@ def find(text: str, context: Context) -> list[Entity]:
         return out
     skip_to = 0
     for m in _TWO_DIGITS.finditer(low):
+        if len(out) >= MAX_FOUND:
+            break
         s, e = m.span()
         if s < skip_to or (s and (low[s - 1].isalnum() or low[s - 1] in ".,:/$£€#")) or not _age_ok(m.group()):
             continue

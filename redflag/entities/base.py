@@ -7,17 +7,19 @@ handle inside a link; the result is sorted by position.
 
 from __future__ import annotations
 
-import bisect
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Callable, Collection
 
 from redflag.entities.folding import fold, words
 
-__all__ = ["Entity", "Extractor", "Context", "Spans", "MESSAGING_KINDS", "extractors", "all_kinds", "extract"]
+__all__ = ["Entity", "Extractor", "Context", "Spans", "MESSAGING_KINDS", "MAX_FOUND", "extractors", "all_kinds", "extract"]
 
 # contacts on a messaging or social service: phones, links and handles may each report them
 MESSAGING_KINDS = frozenset({"whatsapp", "telegram", "wechat", "viber", "signal", "instagram", "facebook"})
+# entities one extractor reports per ad: a real ad holds a handful, and past this a text is a list,
+# whose every further entry would cost time without telling a reader anything new
+MAX_FOUND = 1000
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -46,24 +48,27 @@ class Entity:
 
 
 class Spans:
-    """Disjoint spans already claimed by an identifier, queried in O(log n)."""
+    """Claimed spans as a mask of the characters they cover: each query and claim costs its own length,
+    whatever else is claimed, and spans may overlap."""
 
-    __slots__ = ("starts", "ends")
+    __slots__ = ("mask",)
 
     def __init__(self) -> None:
-        self.starts: list[int] = []
-        self.ends: list[int] = []
+        self.mask = bytearray()
 
     def overlaps(self, s: int, e: int) -> bool:
-        """Whether ``[s, e)`` overlaps a claimed span."""
-        i = bisect.bisect_left(self.starts, e)
-        return i > 0 and self.ends[i - 1] > s
+        """Whether ``[s, e)`` shares a character with a claimed span."""
+        return self.mask.find(1, s, e) >= 0
+
+    def covers(self, p: int) -> bool:
+        """Whether the character at ``p`` lies in a claimed span."""
+        return p < len(self.mask) and self.mask[p] == 1
 
     def add(self, s: int, e: int) -> None:
-        """Claim ``[s, e)``, which must not overlap a claimed span."""
-        i = bisect.bisect_left(self.starts, s)
-        self.starts.insert(i, s)
-        self.ends.insert(i, e)
+        """Claim ``[s, e)``."""
+        if e > len(self.mask):
+            self.mask.extend(bytes(e - len(self.mask)))
+        self.mask[s:e] = b"\x01" * (e - s)
 
 
 @dataclass(slots=True)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from redflag.entities.base import MESSAGING_KINDS, Context, Entity, Extractor
+from redflag.entities.base import MAX_FOUND, MESSAGING_KINDS, Context, Entity, Extractor
 from redflag.entities.data import word_list
 from redflag.entities.domains import TLDS, WORDY_TLDS, registered_domain
 
@@ -26,6 +26,7 @@ _MAIL_PROVIDERS = frozenset(word_list("mail_providers"))
 _OBF_TAIL = re.compile(
     r"\s{0,3}[a-z0-9][a-z0-9\-]{0,62}(?:\s{0,3}[\[({<]\s{0,2}(?:dot|\.)\s{0,2}[\])}>]\s{0,3}|\s{1,3}dot\s{1,3}|\.)[a-z0-9]"
 )
+_AT_SIGN = re.compile(r"(?<=[a-z0-9._%+\-])@")  # an "@" with nothing of an address before it starts none
 _LOCAL_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789._%+-")
 _OBF_ANCHORS = ("[at]", "(at)", "{at}", "<at>", "[@]", "(@)", " @ ", " at ", "[ at ]", "( at )")
 
@@ -35,9 +36,9 @@ def find(text: str, context: Context) -> list[Entity]:
     low, taken = context.low, context.taken
     out: list[Entity] = []
     last = -1
-    at = low.find("@")
-    while at >= 0:
-        start = at
+    sign = _AT_SIGN.search(low)
+    while sign and len(out) < MAX_FOUND:
+        at = start = sign.start()
         while start > 0 and at - start < 64 and low[start - 1] in _LOCAL_CHARS:
             start -= 1
         while start < at and low[start] in "._%+-":
@@ -50,10 +51,10 @@ def find(text: str, context: Context) -> list[Entity]:
                               domain=registered_domain(value.rsplit("@", 1)[1])))
             taken.add(s, e)
             last = e
-        at = low.find("@", max(at + 1, last))
+        sign = _AT_SIGN.search(low, max(at + 1, last))
     for anchor in _OBF_ANCHORS:
         p = low.find(anchor)
-        while p >= 0:
+        while p >= 0 and len(out) < MAX_FOUND:
             if not taken.overlaps(p, p + len(anchor)) and _OBF_TAIL.match(low, p + len(anchor)):
                 start = p
                 while start > 0 and p - start < 3 and low[start - 1] in " \t":

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from redflag.entities.base import Context, Entity, Extractor
+from redflag.entities.base import MAX_FOUND, Context, Entity, Extractor
 from redflag.entities.data import word_list
 from redflag.entities.folding import cues
 
@@ -34,6 +34,8 @@ def find(text: str, context: Context) -> list[Entity]:
     if not context.words & _HANDLE_CUES:
         return out
     for m in _HANDLE.finditer(low):
+        if len(out) >= MAX_FOUND:
+            break
         handle = m.group(3).rstrip(".-")
         s = m.start(3)
         e = s + len(handle)

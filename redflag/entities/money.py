@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from redflag.entities.base import Context, Entity, Extractor
+from redflag.entities.base import MAX_FOUND, Context, Entity, Extractor
 from redflag.entities.data import table
 from redflag.entities.folding import cues, positions
 
@@ -91,6 +91,8 @@ def find(text: str, context: Context) -> list[Entity]:
     found: list[tuple[int, int, str, str, str | None, bool]] = []
     claimed = 0
     for a in sorted(anchors):
+        if len(found) >= MAX_FOUND:
+            break
         if a < claimed:
             continue
         start = a

@@ -8,15 +8,17 @@ Signal, Telegram or WeChat contact.
 
 from __future__ import annotations
 
+import functools
 import re
 
-from redflag.entities.base import MESSAGING_KINDS, Context, Entity, Extractor
+from redflag.entities.base import MAX_FOUND, MESSAGING_KINDS, Context, Entity, Extractor, Spans
 from redflag.entities.data import word_list
 from redflag.entities.folding import cues, positions
 
 __all__ = ["PHONES", "find"]
 
 
+MAX_PARSED = 2 * MAX_FOUND  # distinct candidates parsed per ad: parsing is the costly step
 _SEP = r"[ \t.\-/()]"
 _PHONE_CAND = re.compile(r"\d(?:" + _SEP + r"{0,3}\d){6,17}(?!\w)")
 _PHONE_PREFIX = re.compile(r"(?:\+ ?|\(\+?|\()$")
@@ -57,8 +59,12 @@ def _messenger(name: str) -> str:
     return _MESSENGER_NAMES.get(name.replace(" ", ""), "whatsapp")
 
 
+@functools.lru_cache(maxsize=8192)
 def _parse_phone(digits: str, region: str | None, intl: bool, cued: bool, spaced: bool) -> str | None:
-    """E.164 form of a digit string, or None when it is not a plausible phone number."""
+    """E.164 form of a digit string, or None when it is not a plausible phone number.
+
+    Cached: parsing costs far more than finding, and an ad repeating one number pays for it once.
+    """
     if intl:
         candidates = ["+" + digits]
         regions: tuple[str | None, ...] = (None,)
@@ -108,17 +114,19 @@ def find(text: str, context: Context) -> list[Entity]:
     """Phone and messenger numbers outside spans already claimed, each claimed as it is found."""
     low, region, taken = context.low, context.region, context.taken
     out: list[Entity] = []
-    spans: list[tuple[int, int, str]] = []
-    for word in context.words & _NUM_CUES:
+    spans: list[tuple[int, int, str | None]] = []
+    covered = Spans()  # the candidate spans so far, which may overlap one another
+    for word in sorted(context.words & _NUM_CUES):  # in one order, so overlapping spellings resolve alike
         skip_to = 0
         for p in positions(low, word.decode()):
-            if p < skip_to or any(a <= p < b for a, b, _ in spans):
+            if p < skip_to or covered.covers(p):
                 continue
             skip_to = p + 100
             m = _PHONE_WORDS.search(low, max(0, p - 30), p + 160)
             if m and m.start() <= p < m.end():
                 tokens = re.findall(r"\d+|[a-z]+", m.group(0))
                 spans.append((m.start(), m.end(), "".join(_NUM_WORDS.get(t, t) for t in tokens)))
+                covered.add(m.start(), m.end())
     for m in _PHONE_CAND.finditer(low):
         s, e = m.start(), m.end()
         if s and (low[s - 1].isalnum() or low[s - 1] in "_#/."):
@@ -128,10 +136,14 @@ def find(text: str, context: Context) -> list[Entity]:
             s = pre.start()
             if s and (low[s - 1].isalnum() or low[s - 1] in "+#/"):
                 continue
-        if any(s < b and a < e for a, b, _ in spans):
+        if covered.overlaps(s, e):
             continue
         spans.append((s, e, None))
+        covered.add(s, e)
+    parsed: set[tuple] = set()
     for s, e, digits in spans:
+        if len(out) >= MAX_FOUND or len(parsed) >= MAX_PARSED:
+            break
         if taken.overlaps(s, e):
             continue
         chunk = low[s:e]
@@ -150,16 +162,20 @@ def find(text: str, context: Context) -> list[Entity]:
             intl, digits = True, digits[2:]
         spaced = len(chunk) > len(digits) + (1 if intl else 0)
         value = None
+        if not (intl or region or cued):
+            continue  # _parse_phone refuses it whatever its digits
         # a greedy span may swallow a neighbouring number: retry without its last group
         groups = re.findall(r"\d+", chunk) if digits.isdigit() and len(chunk) > len(digits) else []
         while True:
             if 7 <= len(digits) <= 15:
-                value = _parse_phone(digits, region, intl, cued > 0, spaced)
+                key = (digits, region, intl, cued > 0, spaced)
+                parsed.add(key)
+                value = _parse_phone(*key)
             if value or len(groups) < 3:
                 break
             last = groups.pop()
             digits = digits[: len(digits) - len(last)]
-            e = s + low.rfind(last, s, e)
+            e = low.rfind(last, s, e)
             e = s + len(text[s:e].rstrip(" \t.-/("))
         if value:
             out.append(Entity(kind=kind, value=value, text=text[s:e], start=s, end=e))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from redflag.entities.base import Context, Entity, Extractor
+from redflag.entities.base import MAX_FOUND, Context, Entity, Extractor
 from redflag.entities.data import table
 from redflag.entities.folding import positions
 
@@ -40,8 +40,10 @@ def find_nationalities(text: str, context: Context) -> list[Entity]:
     """Countries and demonyms next to a person noun or a "from"/"nationality" cue."""
     low = context.low
     out: list[Entity] = []
-    for first in context.words & _NAME_STARTS.keys():
+    for first in sorted(context.words & _NAME_STARTS.keys()):  # in one order, so a capped list is always the same
         for p in positions(low, first.decode()):
+            if len(out) >= MAX_FOUND:
+                break
             for name in _NAME_STARTS[first]:
                 e = p + len(name)
                 if low[p:e] != name or (e < len(low) and low[e].isalnum()):
@@ -80,9 +82,11 @@ def find_genders(text: str, context: Context) -> list[Entity]:
     """Gender words with a cue around them, outside equal-opportunity statements."""
     low = context.low
     out: list[Entity] = []
-    for key in context.words & _GENDER_CUES.keys():
+    for key in sorted(context.words & _GENDER_CUES.keys()):
         word = _GENDER_CUES[key]
         for s in positions(low, word):
+            if len(out) >= MAX_FOUND:
+                break
             e = s + len(word)
             if low[e:e + 1] in ("'", "’", "-", "_", "/", "#") or (s and low[s - 1] in "-_/#"):
                 continue  # "women's wear", "girls' school", parts of links and names

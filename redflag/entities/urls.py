@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from redflag.entities.base import MESSAGING_KINDS, Context, Entity, Extractor
+from redflag.entities.base import MAX_FOUND, MESSAGING_KINDS, Context, Entity, Extractor, Spans
 from redflag.entities.data import table, word_list
 from redflag.entities.domains import TLDS, WORDY_TLDS, registered_domain
 
@@ -15,6 +15,9 @@ __all__ = ["URLS", "find"]
 _URL = re.compile(r"(?<![\w@])(?:https?://|www\d{0,3}\.)[^\s<>\"'\[\]{}|\\^`]{1,500}")
 _TLD_HIT = re.compile(r"\.(" + "|".join(sorted(TLDS, key=lambda t: (-len(t), t))) + r")(?![a-z0-9\-@])")
 _HOST_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789.-")
+# a host read backwards from its TLD (on the reversed text), and the dots and dashes that cannot start one
+_HOST_BACK = re.compile(r"[a-z0-9.\-]{0,253}")
+_LEADING_DOTS = re.compile(r"[.\-]*")
 _PATH_TAIL = re.compile(r"/[^\s<>\"'\[\]{}|\\^`]{0,300}")
 _NOT_DOMAINS = frozenset(word_list("not_domains"))
 _MSG_HOSTS = {host: kind for kind, hosts in table("messaging_hosts").items() for host in hosts}
@@ -74,6 +77,8 @@ def find(text: str, context: Context) -> list[Entity]:
     found: list[tuple[int, int, int, int]] = []  # start, start of host, end of host, end
     if "http" in low or "www" in low:
         for m in _URL.finditer(low):
+            if len(found) >= MAX_FOUND:
+                break
             s = m.start()
             e = _trim_url(s, m.end(), low)
             hs = low.find("://", s, e)
@@ -83,16 +88,22 @@ def find(text: str, context: Context) -> list[Entity]:
                 he += 1
             if he > hs and "." in low[hs:he]:
                 found.append((s, hs, he, e))
+    claimed = Spans()  # what the links found so far cover, so a host inside one is not read again
+    for s, _, _, e in found:
+        claimed.add(s, e)
+    backwards = ""
     for m in _TLD_HIT.finditer(low):
+        if len(found) >= MAX_FOUND:
+            break
         he = m.end()
-        hs = m.start()
-        while hs > 0 and low[hs - 1] in _HOST_CHARS and m.start() - hs < 253:
-            hs -= 1
-        while hs < m.start() and low[hs] in ".-":
-            hs += 1
+        if not backwards:
+            backwards = low[::-1]
+        back = len(low) - m.start()
+        hs = m.start() - (_HOST_BACK.match(backwards, back).end() - back)
+        hs = _LEADING_DOTS.match(low, hs, m.start()).end()
         if hs == m.start() or (hs > 0 and low[hs - 1] in "@/\\_+%=&:#"):
             continue
-        if any(a <= hs < b for a, _, _, b in found):
+        if claimed.covers(hs):
             continue
         host = low[hs:he]
         if host in _NOT_DOMAINS or ".." in host or not text[m.start() + 1:he].islower():
@@ -104,6 +115,7 @@ def find(text: str, context: Context) -> list[Entity]:
         if tail:
             e = _trim_url(he, tail.end(), low)
         found.append((hs, hs, he, e))
+        claimed.add(hs, e)
     for s, hs, he, e in found:
         if taken.overlaps(s, e):
             continue

@@ -72,3 +72,20 @@ def test_entity_dict_has_domain_only_when_known():
     e = Entity(kind="age", value="21", text="21", start=0, end=2)
     assert e.to_dict() == {"kind": "age", "value": "21", "text": "21", "start": 0, "end": 2}
     assert Entity(kind="url", value="a.com", text="a.com", start=0, end=5, domain="a.com").to_dict()["domain"] == "a.com"
+
+
+def test_spans_answer_for_overlapping_claims_and_single_characters():
+    from redflag.entities.base import Spans
+
+    spans = Spans()
+    spans.add(10, 20)
+    spans.add(5, 30)  # overlapping claims are allowed and both count
+    assert spans.overlaps(29, 40) and spans.overlaps(0, 6) and not spans.overlaps(30, 40) and not spans.overlaps(0, 5)
+    assert spans.covers(5) and spans.covers(29) and not spans.covers(30) and not spans.covers(10_000)
+
+
+def test_each_extractor_reports_at_most_max_found_entities():
+    from redflag.entities.base import MAX_FOUND
+
+    found = extract("$1 " * (MAX_FOUND + 500), kinds=["money"])
+    assert len(found) == MAX_FOUND and found[-1].start < 3 * MAX_FOUND

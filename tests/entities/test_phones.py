@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from redflag.entities import phones
+from redflag.entities import extract
 from redflag.entities.base import Context
 
 
@@ -73,3 +74,9 @@ def test_find_claims_its_spans_and_skips_claimed_ones():
 def test_number_words_come_from_the_data_file():
     assert phones._NUM_WORDS["zero"] == "0" and phones._NUM_WORDS["nine"] == "9"
     assert len(phones._NUM_WORDS) == 10
+
+
+def test_a_number_cut_from_a_longer_run_ends_where_its_digits_end():
+    text = "WhatsApp +44 7700 900123 2024 thanks, see you"
+    (phone,) = extract(text, kinds=["whatsapp"])
+    assert phone.text == "+44 7700 900123" == text[phone.start:phone.end] and phone.value == "+447700900123"
