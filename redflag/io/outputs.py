@@ -60,7 +60,7 @@ def check_destinations(outputs: Mapping[str, PathLike | None], inputs: Iterable[
     for i, (option, path) in enumerate(given):
         for source in sources:
             if same_file(path, source):
-                raise InputError(f"{option} {path} is the input file {source}; refusing to overwrite an input")
+                raise InputError(f"refusing to write {option} {path} over the input file {source}")
         for other_option, other in given[:i]:
             if same_file(path, other):
                 raise InputError(f"{option} and {other_option} name the same file {path}; give each its own")

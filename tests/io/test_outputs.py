@@ -14,7 +14,7 @@ from redflag.io.outputs import atomic, check_destinations, write_text
 def test_an_output_that_is_an_input_is_refused(tmp_path):
     data = tmp_path / "t.csv"
     data.write_text("text\nx\n", encoding="utf-8")
-    with pytest.raises(InputError, match="--summary-json .* is the input file"):
+    with pytest.raises(InputError, match="--summary-json .* over the input file"):
         check_destinations({"--out": tmp_path / "r.csv", "--summary-json": data}, [data])
 
 
@@ -22,7 +22,7 @@ def test_an_output_linked_to_an_input_is_refused(tmp_path):
     data = tmp_path / "t.csv"
     data.write_text("text\nx\n", encoding="utf-8")
     (tmp_path / "link.csv").symlink_to(data)
-    with pytest.raises(InputError, match="is the input file"):
+    with pytest.raises(InputError, match="over the input file"):
         check_destinations({"--out": tmp_path / "link.csv"}, [data])
 
 
