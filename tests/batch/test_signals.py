@@ -68,10 +68,13 @@ def test_a_signal_stops_the_scan_and_leaves_nothing(tmp_path, texts, signum, cod
 
 
 def test_a_killed_worker_does_not_hang_the_scan(tmp_path, texts):
-    proc, out = _start(tmp_path, texts, 2_500)
-    os.kill(_workers(proc)[-1], signal.SIGKILL)
+    proc, out = _start(tmp_path, texts, 6_000)
+    worker = _workers(proc)[-1]
+    time.sleep(0.8)  # past loading the model: the worker holds tasks now
+    assert proc.poll() is None, "the scan finished before the worker was killed"
+    os.kill(worker, signal.SIGKILL)
     _ends_cleanly(proc, out, 0)
-    assert len(pd.read_csv(out)) == 2_500  # its tasks ran again in a fresh pool
+    assert len(pd.read_csv(out)) == 6_000  # its tasks ran again in a fresh pool
 
 
 def test_sigterm_raises_terminated_only_inside_the_block():
