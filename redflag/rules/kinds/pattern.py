@@ -10,7 +10,7 @@ import functools
 import re
 import re._compiler as sre_compile
 import re._parser as sre_parse
-from typing import ClassVar
+from typing import ClassVar, Iterator
 
 from redflag.errors import RulePackError
 from redflag.result import Evidence, Suppression
@@ -111,12 +111,13 @@ class PatternMatcher:
         return Found(evidence=tuple(evidence[:MAX_EVIDENCE]), suppressed=tuple(suppressed))
 
 
-def finditer_near(pattern: re.Pattern, text: str, positions: list[int], width: int) -> list[re.Match]:
+def finditer_near(pattern: re.Pattern, text: str, positions: list[int], width: int) -> Iterator[re.Match]:
     """Matches of ``pattern`` that lie near a keyword: every match holds one, so only windows around them are searched.
 
     A match touching a window's artificial edge is dropped, since the pattern could not see past it;
     each window reaches one character past the longest match the pattern allows, so no real match is lost.
     Most windows hold no match: one ``search`` settles those without building an iterator.
+    Matches come one at a time, so a rule that has quoted enough stops reading a hostile text.
     """
     n = len(text)
     reach = width + 1
@@ -132,7 +133,6 @@ def finditer_near(pattern: re.Pattern, text: str, positions: list[int], width: i
         windows[0][0] = 0
     if windows[-1][1] > n:
         windows[-1][1] = n
-    found: list[re.Match] = []
     search = pattern.search
     for a, b in windows:
         first = search(text, a, b)
@@ -141,5 +141,4 @@ def finditer_near(pattern: re.Pattern, text: str, positions: list[int], width: i
         # finditer from the first match finds what finditer from ``a`` would: nothing starts earlier
         for m in pattern.finditer(text, first.start(), b):
             if (m.start() > a or a == 0) and (m.end() < b or b == n):
-                found.append(m)
-    return found
+                yield m

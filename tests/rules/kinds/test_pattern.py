@@ -1,6 +1,7 @@
 """Pattern rules: compiled once and bounded, searched only near keywords, quoting exact evidence."""
 
 import re
+import time
 from pathlib import Path
 
 import pytest
@@ -58,7 +59,20 @@ def test_windows_drop_matches_cut_by_their_edges():
     pattern = re.compile(r"\bfee\b")
     text = "x" * 50 + " fee " + "y" * 50
     assert [m.start() for m in finditer_near(pattern, text, [51], 3)] == [51]
-    assert finditer_near(re.compile(r"\bfee \w+\b"), "fee yyyyyyyyyy", [0], 5) == []
+    assert list(finditer_near(re.compile(r"\bfee \w+\b"), "fee yyyyyyyyyy", [0], 5)) == []
+
+
+def test_matching_stops_reading_once_a_rule_has_quoted_enough():
+    from redflag.rules.kinds.base import MAX_EVIDENCE
+
+    matches = finditer_near(re.compile(r"\bfee\b"), "fee " * 100_000, list(range(0, 400_000, 4)), 3)
+    first = [next(matches) for _ in range(MAX_EVIDENCE)]
+    assert [m.start() for m in first] == [0, 4, 8, 12, 16][:MAX_EVIDENCE]
+    matcher = PatternMatcher(FEE001, PACK.context)
+    text = "Pay a registration fee first. " * 20_000
+    t0 = time.process_time()
+    found = matcher.match(ad_of(text, FEE001))
+    assert len(found.evidence) == MAX_EVIDENCE and time.process_time() - t0 < 0.5
 
 
 def test_every_match_holds_one_of_its_rules_keywords():
