@@ -6,6 +6,12 @@ that runs the lines after it together) becomes a placeholder row whose ``UNREADA
 why, so row numbers stay those of the file; with ``bad="raise"`` the first one is an InputError.
 A read that fails part-way (corrupt or truncated gzip) ends the table with one placeholder row for
 the rest and ``attrs["truncated"]`` on that last chunk, so what was read before it is kept.
+
+An unbalanced quote is seen when a line inside a quoted field has the header's number of fields
+and a first field shaped like the record's own ('ad-17' then 'ad-18'): that line starts the next
+row again, so only the row with the stray quote is lost; a quote still open at the end of the
+input, or a record over MAX_RECORD_BYTES, is reported too. An input with more than half of its
+rows unreadable fails (judged from JUDGE_AFTER rows on, and at its end).
 """
 
 from __future__ import annotations
@@ -195,7 +201,7 @@ class CsvRecords:
                           "which starts a new row")
                 replay, self.pending = self.pending, None
             except _TooLong:
-                reason = f"a row over {MAX_RECORD_BYTES >> 20} MB (an unbalanced quote?)"
+                reason = f"a row over {MAX_RECORD_BYTES:,} bytes (an unbalanced quote?)"
             except csv.Error as exc:
                 reason = str(exc)
             yield None, (self.rec_line, self.rec_offset, reason)
@@ -252,16 +258,21 @@ class JsonlRecords:
 
     def frames(self, chunksize: int, tally: _Tally) -> Iterator[pd.DataFrame]:
         """Frames of up to ``chunksize`` rows, placeholders included; pandas types the columns, as before."""
+        columns: list = []  # every column seen so far: a chunk of placeholders only still has them
         for items, reasons in _chunked(self.records(), chunksize, tally, count_good=False):
             good = [i for i, r in enumerate(reasons) if r is None]
             try:
                 parsed = _parse_jsonl([items[i][0] for i in good])
+                if len(parsed) != len(good):
+                    raise ValueError("not one object per line")
             except ValueError:
                 good = self._recheck(items, reasons, good, tally)
                 parsed = _parse_jsonl([items[i][0] for i in good])
             tally.good += len(good)
+            seen = set(columns)
+            columns += [c for c in parsed.columns if c not in seen]
             if len(good) < len(items):
-                parsed = parsed.astype(object).set_axis(good).reindex(range(len(items)))
+                parsed = parsed.astype(object).set_axis(good).reindex(index=range(len(items)), columns=columns)
                 parsed = parsed.astype(object).where(parsed.notna(), None)
             yield _with_reasons(parsed, reasons)
 

@@ -120,3 +120,22 @@ def test_a_corrupt_gzip_is_one_line(tmp_path):
         with pytest.raises(InputError, match="corrupt gzip data") as info:
             list(read_table(path, bad_rows=bad_rows))
         assert "\n" not in str(info.value)
+
+
+def test_a_jsonl_chunk_of_broken_lines_only_keeps_the_columns(tmp_path):
+    path = tmp_path / "ads.jsonl"
+    path.write_bytes(b'{"id": 1, "text": "fee"}\n{"id": 2, "text": "ok"}\n{broken\n{also broken\n{"id": 5, "text": "x"}\n')
+    chunks = list(read_table(path, chunksize=2, bad_rows="mark"))
+    assert [c.columns.tolist()[:2] for c in chunks] == [["id", "text"]] * 3
+    assert chunks[1]["text"].tolist() == [None, None]
+
+
+def test_a_quote_that_swallows_too_much_is_cut_off_and_reading_goes_on(tmp_path, monkeypatch):
+    from redflag.io import records
+
+    monkeypatch.setattr(records, "MAX_RECORD_BYTES", 1_000)
+    path = tmp_path / "ads.csv"
+    path.write_bytes(b'text\n"opened and never closed\n' + b"forty-nine characters of a line of prose here\n" * 100)
+    df = _read(path)
+    assert "a row over 1,000 bytes" in _reasons(df)[0]
+    assert len(df) > 70 and df["text"].iloc[-1] == "forty-nine characters of a line of prose here"
