@@ -13,7 +13,7 @@ from redflag.rules.kinds.base import MAX_EVIDENCE
 from redflag.rules.schema import Rule, RulePack
 from redflag.text.normalise import Normalised
 
-__all__ = ["MAX_EVIDENCE", "MAX_SUPPRESSED", "Hit", "Matches", "RuleEngine", "selected"]
+__all__ = ["MAX_EVIDENCE", "MAX_SUPPRESSED", "Hit", "Matches", "RuleEngine", "lower_in_place", "selected"]
 
 MAX_SUPPRESSED = 50
 
@@ -24,6 +24,16 @@ class Matches:
 
     hits: tuple[Hit, ...]
     suppressed: tuple[Suppression, ...]
+
+
+def lower_in_place(text: str) -> str:
+    """``text`` lower-cased one character for one, so offsets still hold: "İ" (U+0130), whose lower
+    case is two characters, becomes "i" instead of turning lower-casing off for the whole ad."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    wide = {ord(c): c.lower()[0] for c in set(text) if len(c.lower()) != 1}
+    return text.translate(wide).lower()
 
 
 def selected(rule_id: str, select: Sequence[str], ignore: Sequence[str]) -> bool:
@@ -61,7 +71,7 @@ class RuleEngine:
     def match(self, norm: Normalised) -> Matches:
         """Every rule hit in the ad, evidence mapped back to the original text."""
         text = norm.text
-        lowered = text.lower()
+        lowered = lower_in_place(text)
         fold = len(lowered) == len(text)  # lower-casing kept every offset, so the fast patterns apply
         if not fold:
             lowered = text

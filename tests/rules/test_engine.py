@@ -76,3 +76,17 @@ def test_adversarial_input_does_not_hang():
         t = time.perf_counter()
         ENGINE.match(normalise(bad))
         assert time.perf_counter() - t < 10, bad[:20]
+
+
+def test_one_dotted_capital_i_does_not_turn_lower_casing_off():
+    text = "SMALL PROCESSING FEE. Office in İzmir."
+    hits = fired(text)
+    assert [ev.text for ev in hits["FEE001"].evidence] == ["PROCESSING FEE"]
+    assert fired(text.replace("İ", "I")).keys() == hits.keys()
+
+
+def test_lower_in_place_keeps_every_offset():
+    from redflag.rules.engine import lower_in_place
+
+    assert lower_in_place("İzmir FEE") == "izmir fee"
+    assert lower_in_place("Plain") == "plain"

@@ -70,3 +70,77 @@ def test_typographic_punctuation_is_folded_one_for_one():
     norm = normalise("a \u201cfee\u201d \u2013 it\u2019s\u00a0due")
     assert norm.text == 'a "fee" - it\'s due'
     assert norm.original_text(2, 7) == "\u201cfee\u201d"
+
+
+HOSTILE = {
+    "look-alike run": "а",  # Cyrillic а, 500,000 of which never finished
+    "look-alike beside Latin": "aа",
+    "spaced digits": "1 ",
+    "leet candidates": "$1 ",
+    "spaced letters": "a ",
+    "dotted letters": "a.",
+    "leet words": "p@ss ",
+    "split words": "pass port ",
+    "tags": "<b>x</b> ",
+    "line breaks": "a\n",
+    "double spaces": "a  ",
+    "zero-width": "a\u200b",
+    "emoji in words": "a\U0001f600",
+}
+
+
+def _best_time(text, repeats=3):
+    import time
+
+    best = float("inf")
+    for _ in range(repeats):
+        t = time.perf_counter()
+        normalise(text)
+        best = min(best, time.perf_counter() - t)
+    return best
+
+
+@pytest.mark.parametrize("unit", HOSTILE.values(), ids=HOSTILE.keys())
+def test_hostile_input_takes_linear_time(unit):
+    small, large = unit * (20_000 // len(unit)), unit * (80_000 // len(unit))
+    assert _best_time(large) < 6 * _best_time(small) + 0.01
+
+
+def test_gaps_read_as_one_space_and_paragraphs_survive():
+    assert normalise("processing  fee").text == "processing fee"
+    assert normalise("processing\tfee").text == "processing fee"
+    assert normalise("keeps your\npassport").text == "keeps your passport"
+    assert normalise("No fees.\nPassport kept").text == "No fees.\nPassport kept"
+    assert normalise("fee\n\nthen").text == "fee\nthen"
+    assert normalise("keeps your <b>passport</b> now").text == "keeps your passport now"
+    assert normalise("pass<i>port</i>").text == "passport"
+    assert normalise("<li>no fee</li><li>passport kept</li>").text == "\nno fee\npassport kept\n"
+
+
+def test_a_gap_at_the_edge_of_a_span_is_left_out():
+    text = "pay the <b> fee </b> now"
+    norm = normalise(text)
+    a = norm.text.index(" fee ")
+    assert norm.original_text(a, a + 5) == "fee"
+    assert norm.original_text(a, a + 1) == ""
+
+
+def test_broken_up_words_are_rejoined_but_honest_commas_stay():
+    assert normalise("your pass port").text == "your passport"
+    assert normalise("whats-app me").text == "whatsapp me"
+    assert normalise("a fe e of").text == "a fee of"
+    assert normalise("a f3e of").text == "a fee of"
+    assert normalise("pass, port").text == "pass, port"
+    assert normalise("fe e-learning").text == "fe e-learning"
+    norm = normalise("your pa\u200bss port")
+    assert norm.text == "your passport" and norm.original_text(5, 13) == "pa\u200bss port"
+
+
+def test_zero_width_space_between_words_and_emoji_inside_a_word():
+    assert normalise("processing\u200bfee").text == "processing fee"
+    assert normalise("pass\U0001f6c2port").text == "passport"
+    assert normalise("fee \U0001f6c2 now").text == "fee \U0001f6c2 now"
+
+
+def test_cherokee_look_alikes_are_read_as_latin():
+    assert normalise("\u13d4hatsApp").text == "WhatsApp"
