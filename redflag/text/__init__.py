@@ -1,2 +1,3 @@
-"""Reading the ad's text: normalisation with an offset map back to the original (normalise), and the
-disguise tables it undoes (lookalikes, from data/lookalikes.toml)."""
+"""Reading the ad's text: normalisation with an offset map back to the original (normalise), the gaps
+between words (gaps), broken-up disguised words (splits) and the disguise tables (lookalikes, from
+data/lookalikes.toml)."""
