@@ -39,8 +39,10 @@ def gap_text(original: str, a: int, b: int) -> str:
     if breaks == 0:
         return " "
     if breaks == 1 and a > 0 and b < len(original):
-        # one line break inside a sentence: the line goes on with a small letter or a number
+        # one line break inside a sentence: the line goes on with a small letter or a number,
+        # not with a bullet such as "o Airfare"
         before, after = original[a - 1], original[b]
-        if (before.isalnum() or before == ",") and (after.islower() or after.isdigit()):
+        bullet = b + 1 < len(original) and original[b + 1] == " " and after in "ox"
+        if (before.isalnum() or before == ",") and (after.islower() or after.isdigit()) and not bullet:
             return " "
     return "\n"

@@ -122,6 +122,7 @@ def test_gaps_read_as_one_space_and_paragraphs_survive():
     assert normalise("processing\tfee").text == "processing fee"
     assert normalise("keeps your\npassport").text == "keeps your passport"
     assert normalise("No fees.\nPassport kept").text == "No fees.\nPassport kept"
+    assert normalise("o Paid holidays\no Airfare").text == "o Paid holidays\no Airfare"
     assert normalise("fee\n\nthen").text == "fee\nthen"
     assert normalise("keeps your <b>passport</b> now").text == "keeps your passport now"
     assert normalise("pass<i>port</i>").text == "passport"
