@@ -156,6 +156,25 @@ def _wide_runs(original: str, ascii_copy: bytes) -> list[tuple[int, int, int, No
 # kinds of rewrite, in the order they win when two start at the same place
 K_GAP, K_ENTITY, K_SPLIT, K_SPACED, K_LEET, K_WIDE = range(6)
 _GAP_HINT = re.compile(r"[<\t\n\r\f\v]|  ")
+# A lone line break between two words of one sentence reads as a space (gaps.gap_text's rule: a
+# letter, digit or comma before it; a small letter or a digit after it, not an "o "/"x " bullet).
+# It is the commonest gap of all and keeps the length, so it is replaced up front with no map entry.
+_LINE_IN_SENTENCE = re.compile(r"(?<=[^\W_]|,)\n(?=[a-z0-9])(?![ox] )")
+_LINE_BEFORE_WIDE = re.compile(r"(?<=[^\W_]|,)\n(?=[^\x00-\x7f])")
+
+
+def _join_lines(original: str) -> str:
+    """``original`` with every line break inside a sentence made a space (same length, same offsets)."""
+    if "\n" not in original:
+        return original
+    text = _LINE_IN_SENTENCE.sub(" ", original)
+    if not text.isascii():
+        text = _LINE_BEFORE_WIDE.sub(lambda m: " " if _small_or_digit(text, m.end()) else "\n", text)
+    return text
+
+
+def _small_or_digit(text: str, i: int) -> bool:
+    return text[i].islower() or text[i].isdigit()
 
 
 def _found(original: str, ascii_copy: bytes) -> list[tuple[int, int, int, object]]:
@@ -165,7 +184,8 @@ def _found(original: str, ascii_copy: bytes) -> list[tuple[int, int, int, object
         found += [(m.start(), K_GAP, m.end(), None) for m in GAP.finditer(original)]
     if "&" in original:
         found += [(m.start(), K_ENTITY, m.end(), None) for m in _ENTITY_RE.finditer(original)]
-    found += [(m.start(), K_SPLIT, m.end(), None) for m in SPLIT.finditer(original)]
+    # a disguised word written whole needs no rejoining: only broken-up ones are candidates
+    found += [(m.start(), K_SPLIT, m.end(), None) for m in SPLIT.finditer(original) if not m.group().isalpha()]
     shape = ascii_copy.translate(_SPACED_SHAPE)
     if b"a.a.a" in shape or b"a a a a" in shape:
         found += [(m.start() - 1, K_SPACED, m.end(), None) for m in _SPACED.finditer(original)]
@@ -246,9 +266,10 @@ def _fold_entity(decoded: str) -> str:
 
 def normalise(original: str) -> Normalised:
     """Rewrite disguises and markup into plain text, remembering where each character came from."""
-    edits = _edits(original)
+    prepared = _join_lines(original)
+    edits = _edits(prepared)
     if not edits:
-        return Normalised(original, original)
+        return Normalised(original, prepared)  # the same length either way: no map needed
     pieces: list[str] = []
     segments: list[tuple[int, int, int]] = []
     gaps: list[int] = []
@@ -263,7 +284,7 @@ def normalise(original: str) -> Normalised:
 
     for a, b, replacement, gap in edits:
         if a > pos:
-            pieces.append(original[pos:a])
+            pieces.append(prepared[pos:a])
             one_to_one(pos)
             out += a - pos
         for text, s, e in replacement:
@@ -279,6 +300,6 @@ def normalise(original: str) -> Normalised:
             out += len(text)
         pos = b
     if pos < len(original):
-        pieces.append(original[pos:])
+        pieces.append(prepared[pos:])
         one_to_one(pos)
     return Normalised(original, "".join(pieces), tuple(segments), tuple(s[0] for s in segments), frozenset(gaps))

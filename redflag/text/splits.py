@@ -31,5 +31,7 @@ SPLIT = re.compile(
 
 def joined(token: str, start: int) -> list[tuple[str, int, int]] | None:
     """The letters of a broken-up word found at ``start``, each mapped to itself; None if it was whole."""
+    if token.isalpha():  # most matches are the word written whole: nothing to rejoin
+        return None
     pieces = [(c, start + i, start + i + 1) for i, c in enumerate(token) if c.isalpha()]
     return pieces if len(pieces) < len(token) else None
