@@ -159,8 +159,8 @@ _GAP_HINT = re.compile(r"[<\t\n\r\f\v]|  ")
 # A lone line break between two words of one sentence reads as a space (gaps.gap_text's rule: a
 # letter, digit or comma before it; a small letter or a digit after it, not an "o "/"x " bullet).
 # It is the commonest gap of all and keeps the length, so it is replaced up front with no map entry.
-_LINE_IN_SENTENCE = re.compile(r"(?<=[^\W_]|,)\n(?=[a-z0-9])(?![ox] )")
-_LINE_BEFORE_WIDE = re.compile(r"(?<=[^\W_]|,)\n(?=[^\x00-\x7f])")
+_LINE_IN_SENTENCE = re.compile(r"\n(?<=[^\W_]\n|,\n)(?=[a-z0-9])(?![ox] )")  # the literal first: re jumps to it
+_LINE_BEFORE_WIDE = re.compile(r"\n(?<=[^\W_]\n|,\n)(?=[^\x00-\x7f])")
 
 
 def _join_lines(original: str) -> str:

@@ -21,3 +21,12 @@ def test_each_reason():
 
 def test_row_error_dict():
     assert RowError(3, "ad3", "empty text").to_dict() == {"row": 3, "id": "ad3", "reason": "empty text"}
+
+
+def test_a_row_of_only_markup_or_invisible_characters_is_refused_like_check_refuses_it():
+    from redflag.batch.rows import bad_text
+
+    assert bad_text("<div><br/></div>") == "no letters or digits once markup and invisible characters are removed"
+    assert bad_text("\u200b\u200b\u2060") == "no letters or digits once markup and invisible characters are removed"
+    assert bad_text("<p>Fee 200 EUR</p>") is None
+    assert bad_text("Зарплата 500") is None
