@@ -16,6 +16,7 @@ import threading
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from concurrent.futures.process import _threads_wakeups as _EXIT_WAKEUPS  # the exit hook's list of pool threads
 from collections.abc import Callable, Iterator, Sequence
 from typing import TypeVar
 
@@ -168,3 +169,9 @@ class _Pool:
                 proc.terminate()
         for proc in processes:
             proc.join(timeout=5)
+        # The pool's manager thread, woken by shutdown, closes its wake-up pipe as it ends; the
+        # interpreter's exit hook would write to that pipe again and may find it closed (a traceback at
+        # exit). Its work is done: take it off the hook's list.
+        manager = getattr(self.executor, "_executor_manager_thread", None)
+        if manager is not None:
+            _EXIT_WAKEUPS.pop(manager, None)
