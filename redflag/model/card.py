@@ -6,12 +6,12 @@ swapped file is refused before it is parsed (or, for joblib, unpickled).
 
 from __future__ import annotations
 
-import hashlib
 import json
 from pathlib import Path
 from typing import Any
 
 from redflag.errors import ModelError
+from redflag.io.files import sha256_file
 
 FORMAT = "redflag-linear/1"
 CARD_SUFFIX = ".card.json"
@@ -54,11 +54,7 @@ def verify(path: str | Path, kind: str) -> tuple[Path, dict]:
         raise ModelError(f"model card for {target.name} lists no SHA-256 for the {kind} file")
     if not target.is_file():
         raise ModelError(f"model file not found: {target}")
-    h = hashlib.sha256()
-    with open(target, "rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            h.update(block)
-    if h.hexdigest() != entry["sha256"]:
+    if sha256_file(target) != entry["sha256"]:
         raise ModelError(f"{target} does not match the SHA-256 in its model card: altered or from another model")
     return target, card
 
