@@ -8,6 +8,7 @@ import re
 
 TAG = r"<[/A-Za-z!][^<>]{0,400}>"
 _TAG = re.compile(TAG)
+_LETTER_OR_DIGIT = re.compile(r"[^\W_]")  # str.isalnum() as a class: \w less the underscore
 # A gap worth rewriting holds a tag, a blank other than a single space, or two spaces in a row;
 # a lone space, the commonest gap, never matches.
 GAP = re.compile(rf"(?:\s|{TAG})*(?:{TAG}|[^\S ]|  )(?:\s|{TAG})*")
@@ -46,3 +47,29 @@ def gap_text(original: str, a: int, b: int) -> str:
         if (before.isalnum() or before == ",") and (after.islower() or after.isdigit()) and not bullet:
             return " "
     return "\n"
+
+
+# A lone line break between two words of one sentence reads as a space (gap_text's rule: a
+# letter, digit or comma before it; a small letter or a digit after it, not an "o "/"x " bullet).
+# It is the commonest gap of all and keeps the length, so it is replaced up front with no map entry.
+_LINE_IN_SENTENCE = re.compile(r"\n(?<=[^\W_]\n|,\n)(?=[a-z0-9])(?![ox] )")  # the literal first: re jumps to it
+_LINE_BEFORE_WIDE = re.compile(r"\n(?<=[^\W_]\n|,\n)(?=[^\x00-\x7f])")
+
+
+def join_lines(original: str) -> str:
+    """``original`` with every line break inside a sentence made a space (same length, same offsets)."""
+    if "\n" not in original:
+        return original
+    text = _LINE_IN_SENTENCE.sub(" ", original)
+    if not text.isascii():
+        text = _LINE_BEFORE_WIDE.sub(lambda m: " " if _small_or_digit(text, m.end()) else "\n", text)
+    return text
+
+
+def _small_or_digit(text: str, i: int) -> bool:
+    return text[i].islower() or text[i].isdigit()
+
+
+def has_words(text: str) -> bool:
+    """Whether ``text`` holds a letter or a digit once its tags are left out: an ad needs one."""
+    return _LETTER_OR_DIGIT.search(_TAG.sub(" ", text) if "<" in text else text) is not None

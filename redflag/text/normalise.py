@@ -20,7 +20,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
-from redflag.text.gaps import GAP, gap_text
+from redflag.text.gaps import GAP, gap_text, join_lines
 from redflag.text.lookalikes import INVISIBLE, LEET, LOOKALIKES, PUNCTUATION
 from redflag.text.splits import SPLIT, VOCABULARY, joined
 
@@ -156,27 +156,6 @@ def _wide_runs(original: str, ascii_copy: bytes) -> list[tuple[int, int, int, No
 # kinds of rewrite, in the order they win when two start at the same place
 K_GAP, K_ENTITY, K_SPLIT, K_SPACED, K_LEET, K_WIDE = range(6)
 _GAP_HINT = re.compile(r"[<\t\n\r\f\v]|  ")
-# A lone line break between two words of one sentence reads as a space (gaps.gap_text's rule: a
-# letter, digit or comma before it; a small letter or a digit after it, not an "o "/"x " bullet).
-# It is the commonest gap of all and keeps the length, so it is replaced up front with no map entry.
-_LINE_IN_SENTENCE = re.compile(r"\n(?<=[^\W_]\n|,\n)(?=[a-z0-9])(?![ox] )")  # the literal first: re jumps to it
-_LINE_BEFORE_WIDE = re.compile(r"\n(?<=[^\W_]\n|,\n)(?=[^\x00-\x7f])")
-
-
-def _join_lines(original: str) -> str:
-    """``original`` with every line break inside a sentence made a space (same length, same offsets)."""
-    if "\n" not in original:
-        return original
-    text = _LINE_IN_SENTENCE.sub(" ", original)
-    if not text.isascii():
-        text = _LINE_BEFORE_WIDE.sub(lambda m: " " if _small_or_digit(text, m.end()) else "\n", text)
-    return text
-
-
-def _small_or_digit(text: str, i: int) -> bool:
-    return text[i].islower() or text[i].isdigit()
-
-
 def _found(original: str, ascii_copy: bytes) -> list[tuple[int, int, int, object]]:
     """Every candidate rewrite as (start, kind, end, payload), sorted; overlaps are settled later."""
     found: list[tuple[int, int, int, object]] = []
@@ -266,7 +245,7 @@ def _fold_entity(decoded: str) -> str:
 
 def normalise(original: str) -> Normalised:
     """Rewrite disguises and markup into plain text, remembering where each character came from."""
-    prepared = _join_lines(original)
+    prepared = join_lines(original)
     edits = _edits(prepared)
     if not edits:
         return Normalised(original, prepared)  # the same length either way: no map needed

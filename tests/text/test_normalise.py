@@ -158,27 +158,6 @@ def test_cherokee_look_alikes_are_read_as_latin():
     assert normalise("\u13d4hatsApp").text == "WhatsApp"
 
 
-def test_lone_line_breaks_joined_up_front_follow_the_gap_rule():
-    """The up-front pass that turns a line break inside a sentence into a space agrees with gap_text."""
-    import random
-
-    from redflag.text.gaps import gap_text
-    from redflag.text.normalise import _join_lines
-
-    rng = random.Random(7)
-    alphabet = "aZ1,o x\nÉé²._"
-    for _ in range(20000):
-        text = "".join(rng.choice(alphabet) for _ in range(7))
-        joined = _join_lines(text)
-        assert len(joined) == len(text)
-        for i, ch in enumerate(text):
-            lone = ch == "\n" and text[i - 1:i] not in ("\n", " ") and text[i + 1:i + 2] not in ("\n", " ")
-            if lone and 0 < i < len(text) - 1:
-                assert (joined[i] == " ") == (gap_text(text, i, i + 1) == " "), (text, i)
-            elif ch != "\n" or not lone:
-                assert joined[i] == ch or ch == "\n", (text, i)
-
-
 def test_a_line_break_inside_a_sentence_keeps_offsets_exact():
     text = "We keep your\npassport for safety."
     norm = normalise(text)
