@@ -19,6 +19,7 @@ from redflag.fusion import FusionWeights, fuse, load_weights
 from redflag.result import Flag, ModelOutput, Result, Suppression
 from redflag.rules.engine import Hit, RuleEngine
 from redflag.rules.loader import check_codes, packs_with
+from redflag.text.gaps import has_words
 from redflag.text.normalise import normalise
 
 MODELS_DIR = Path(os.environ.get("REDFLAG_MODELS", Path(__file__).resolve().parent.parent / "models"))
@@ -59,7 +60,7 @@ class Checker:
         if not text or not text.strip():
             raise InputError("the ad is empty")
         norm = normalise(text)
-        if not any(c.isalnum() for c in norm.text):
+        if not has_words(norm.text):
             raise InputError("the ad is empty: no letters or digits are left once markup and invisible characters are removed")
         matches = self.engine.match(norm)
         hits, suppressed = matches.hits, matches.suppressed

@@ -6,12 +6,10 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from redflag.text.gaps import TAG
+from redflag.text.gaps import has_words
 
 MAX_AD_CHARS = 1_000_000
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd]")
-_TAG = re.compile(TAG)
-_LETTER_OR_DIGIT = re.compile(r"[^\W_]")
 
 
 @dataclass(frozen=True)
@@ -33,7 +31,7 @@ def bad_text(text: str) -> str | None:
         return "empty text"
     if len(text) > MAX_AD_CHARS:
         return f"text longer than {MAX_AD_CHARS:,} characters; not one ad"
-    if not _LETTER_OR_DIGIT.search(_TAG.sub(" ", text) if "<" in text else text):
+    if not has_words(text):
         return "no letters or digits once markup and invisible characters are removed"
     if _CONTROL.search(text) is not None:
         if "\x00" in text:
