@@ -31,6 +31,8 @@ class Config:
     entities: bool = True
     region: str | None = None
     redact: bool = False  # mask phones, e-mails and handles in every result (offsets kept, tokens stable)
+    lang: str | None = None  # read every ad in this language instead of detecting it (``--lang``)
+    ui_lang: str | None = None  # show titles and advice in this language, not the ad's (``--ui-lang``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,7 +43,7 @@ class Resolved:
     fail_on: str
 
 
-KEYS = {"select", "ignore", "rules", "model", "weights", "fail-on", "no-model"}
+KEYS = {"select", "ignore", "rules", "model", "weights", "fail-on", "no-model", "ui-lang"}
 DEFAULT_FAIL_ON = "high"
 PathLike = str | Path
 
@@ -66,6 +68,8 @@ def resolve(
     entities: bool = True,
     redact: bool = False,
     fail_on: str | None = None,
+    lang: str | None = None,
+    ui_lang: str | None = None,
     start: Path | None = None,
 ) -> Resolved:
     """The Config and fail-on level for these options, completed by [tool.redflag] found from ``start``."""
@@ -82,8 +86,22 @@ def resolve(
         use_model=not (no_model or settings.get("no-model", False)),
         weights=str(weights) if weights else settings.get("weights"),
         region=region, entities=entities, redact=redact,
+        lang=check_language(lang, "--lang"), ui_lang=check_language(ui_lang or settings.get("ui-lang"), "--ui-lang"),
     )
     return Resolved(config, fail_on or settings.get("fail-on", DEFAULT_FAIL_ON))
+
+
+def check_language(code: str | None, option: str) -> str | None:
+    """A language with a built-in pack (``es``, ``ES``), in lower case; anything else is refused."""
+    if code is None:
+        return None
+    from redflag.rules.loader import language_codes
+
+    known = language_codes()
+    value = code.strip().lower()
+    if value not in known:
+        raise RedflagError(f"{option} {code!r} is not a language redflag has a pack for; use one of {', '.join(known)}")
+    return value
 
 
 def check_region(region: str | None) -> str | None:

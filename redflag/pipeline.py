@@ -20,11 +20,13 @@ from redflag.result import Flag, ModelOutput, Result, Suppression
 from redflag.rules.engine import Hit, RuleEngine
 from redflag.rules.loader import check_codes, packs_with
 from redflag.text.gaps import has_words
-from redflag.text.normalise import normalise
+from redflag.text.language import UNKNOWN, Languages, detect
+from redflag.text.normalise import Normalised, normalise
 
 MODELS_DIR = Path(os.environ.get("REDFLAG_MODELS", Path(__file__).resolve().parent.parent / "models"))
 DEFAULT_MODEL = MODELS_DIR / "default.npz"
 FUSION_SUFFIX = ".fusion.json"
+SHORT_AD = 400  # characters: below this, language detection is a guess and every pack reads the ad
 
 
 def fusion_path(model_path: Path) -> Path:
@@ -50,10 +52,28 @@ class Checker:
         self.weights = self._load_weights()
         self.version = self._version()
 
+    def languages(self, norm: Normalised) -> tuple[Languages, set[str] | None]:
+        """The ad's languages, and the packs to read it with (None: all of them).
+
+        ``--lang`` decides alone. Otherwise the detected languages, and English, whose loanwords
+        ("placement fee", "visa", "hostess") run through job ads in every language; a short or
+        unclear text is read with every pack, since detection is a guess on a one-line message.
+        """
+        if self.config.lang:
+            return Languages(self.config.lang, (self.config.lang,)), {self.config.lang, "en"}
+        found = detect(norm.text)
+        if len(norm.text) < SHORT_AD or not found.reliable:
+            return found, None
+        return found, {*found.all, "en"}
+
     def hits(self, text: str) -> tuple[tuple[Hit, ...], tuple[Suppression, ...]]:
         """Normalise one ad and match the rules: hits and suppressed triggers (no model, no fusion)."""
-        matches = self.engine.match(normalise(text))
-        return matches.hits, matches.suppressed
+        return self._match(normalise(text))[:2]
+
+    def _match(self, norm: Normalised) -> tuple[tuple[Hit, ...], tuple[Suppression, ...], Languages]:
+        langs, read = self.languages(norm)
+        matches = self.engine.match(norm, read)
+        return matches.hits, matches.suppressed, langs
 
     def check(self, text: str) -> Result:
         """Check one ad and return everything known about it."""
@@ -62,10 +82,9 @@ class Checker:
         norm = normalise(text)
         if not has_words(norm.text):
             raise InputError("the ad is empty: no letters or digits are left once markup and invisible characters are removed")
-        matches = self.engine.match(norm)
-        hits, suppressed = matches.hits, matches.suppressed
+        hits, suppressed, langs = self._match(norm)
         model_out = self.model.explain(text, top_k=self.config.top_terms) if self.model is not None else None
-        return self.assemble(text, hits, suppressed, model_out)
+        return self.assemble(text, hits, suppressed, model_out, langs)
 
     def check_many(self, texts: Sequence[str], explain: bool = False) -> list[Result]:
         """Check a batch: one vectorised model call for all ads, rules ad by ad.
@@ -79,26 +98,30 @@ class Checker:
             probabilities = self.model.predict_proba(list(texts))
         results = []
         for i, text in enumerate(texts):
-            hits, suppressed = self.hits(text)
+            hits, suppressed, langs = self._match(normalise(text))
             if self.model is None:
                 model_out = None
             elif explain:
                 model_out = self.model.explain(text, top_k=self.config.top_terms)
             else:
                 model_out = ModelOutput(probability=float(probabilities[i]), name=self.model.name)
-            results.append(self.assemble(text, hits, suppressed, model_out))
+            results.append(self.assemble(text, hits, suppressed, model_out, langs))
         return results
 
-    def assemble(self, text: str, hits: Sequence[Hit], suppressed: Sequence[Suppression], model_out: ModelOutput | None) -> Result:
+    def assemble(self, text: str, hits: Sequence[Hit], suppressed: Sequence[Suppression], model_out: ModelOutput | None,
+                 langs: Languages | None = None) -> Result:
         """Fuse rule hits and model output into a Result (shared by single and batch checks)."""
+        langs = langs or Languages(UNKNOWN, ())
         points = [(h.rule.id, self.weights.points(h.rule.id, h.rule.weight)) for h in hits]
         probability = model_out.probability if model_out is not None else None
         score, level, components = fuse(points, probability, self.weights)
-        flags = tuple(_flag(h, pts) for h, (_, pts) in zip(hits, points))
+        ui = self.config.ui_lang or (langs.main if langs.main in self.engine.languages else "en")
+        flags = tuple(_flag(h, pts, *self.engine.display(h.rule.id, ui)) for h, (_, pts) in zip(hits, points))
         entities = self._entities(text) if self.config.entities else ()
         result = Result(
             score=score, level=level, flags=flags, suppressed=tuple(suppressed), components=components,
             model=model_out, entities=entities, text_length=len(text), version=self.version,
+            lang=langs.main, langs=langs.all, ui_lang=ui,
         )
         if self.config.redact:
             from redflag.entities.redaction import redact_result
@@ -149,12 +172,12 @@ class Checker:
         return extract(text, region=self.config.region)
 
 
-def _flag(hit: Hit, points: float) -> Flag:
-    """The Result's view of a fired rule, with the points it added."""
+def _flag(hit: Hit, points: float, title: str, advice: str) -> Flag:
+    """The Result's view of a fired rule, with the points it added, titled in the reader's language."""
     r = hit.rule
     return Flag(
-        id=r.id, title=r.title, category=r.category, severity=r.severity, confidence=r.confidence,
-        indicator=r.indicator, weight=points, rationale=r.rationale, advice=r.advice,
+        id=r.id, title=title, category=r.category, severity=r.severity, confidence=r.confidence,
+        indicator=r.indicator, weight=points, rationale=r.rationale, advice=advice,
         evidence=hit.evidence, requires=tuple("|".join(g) for g in r.requires),
     )
 

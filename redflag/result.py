@@ -126,6 +126,9 @@ class Result:
     entities: tuple = ()
     text_length: int = 0
     version: dict = field(default_factory=dict)
+    lang: str = "und"  # the ad's main language (ISO 639-1), or "und" when too short to tell
+    langs: tuple[str, ...] = ()  # every language detected in it, main first
+    ui_lang: str = "en"  # the language its titles and advice are shown in
 
     @property
     def red_flags(self) -> tuple[Flag, ...]:
@@ -149,6 +152,9 @@ class Result:
             "model": self.model.to_dict() if self.model else None,
             "entities": [e.to_dict() for e in self.entities],
             "text_length": self.text_length,
+            "lang": self.lang,
+            "langs": list(self.langs),
+            "ui_lang": self.ui_lang,
             "version": self.version,
         }
         return d

@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 import typer
 
 from redflag.cli.options import (Format, FormatOpt, IgnoreOpt, Level, ModelOpt, NoModelOpt, PackOpt, RedactOpt,
-                                 RegionOpt, SelectOpt, WeightsOpt)
+                                 LangOpt, RegionOpt, UiLangOpt, SelectOpt, WeightsOpt)
 
 
 def check(
@@ -24,6 +24,8 @@ def check(
     no_model: NoModelOpt = False,
     weights: WeightsOpt = None,
     region: RegionOpt = None,
+    lang: LangOpt = None,
+    ui_lang: UiLangOpt = None,
     redact: RedactOpt = False,
 ) -> None:
     """Check one job ad and explain its red flags with the phrases that triggered them."""
@@ -35,7 +37,7 @@ def check(
 
     text, name = read_ad(source, as_text=as_text)
     resolved = resolve(select=select, ignore=ignore, rules=rules, model=model, no_model=no_model, weights=weights,
-                       region=region, fail_on=fail_on.value if fail_on else None)
+                       region=region, lang=lang, ui_lang=ui_lang, fail_on=fail_on.value if fail_on else None)
     result = Checker(resolved.config).check(text)
     if redact:
         from redflag.entities.redaction import redact_result

@@ -33,6 +33,8 @@ IgnoreOpt = Annotated[Optional[list[str]], typer.Option("--ignore", help="Skip t
 PackOpt = Annotated[Optional[list[Path]], typer.Option("--rules", help="An extra rule pack (TOML) to load beside the built-in ones.")]
 ModelOpt = Annotated[Optional[Path], typer.Option("--model", help="A model file (.npz/.joblib) with its card beside it; default: the shipped model.")]
 NoModelOpt = Annotated[bool, typer.Option("--no-model", help="Rules only: do not load the classifier.")]
+LangOpt = Annotated[Optional[str], typer.Option("--lang", help="Read the ad in this language (es, ru, ...) instead of detecting it.")]
+UiLangOpt = Annotated[Optional[str], typer.Option("--ui-lang", help="Language of the report's titles and advice (default: the ad's, when redflag has it; else English).")]
 RegionOpt = Annotated[Optional[str], typer.Option("--region", help="Default country for phone numbers without a country code (e.g. GB).")]
 WeightsOpt = Annotated[Optional[Path], typer.Option("--weights", help="A fusion weights file from 'redflag train' or 'redflag evaluate --fit-weights'.")]
 RedactOpt = Annotated[bool, typer.Option("--redact", help="Mask phone numbers, e-mails and handles in the output (stable tokens keep linking possible).")]

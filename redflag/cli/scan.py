@@ -11,7 +11,7 @@ import typer
 
 from redflag.cli.options import inputs_of
 from redflag.cli.options import (IgnoreOpt, InputFormatOpt, Level, ModelOpt, NoModelOpt, OutputFormatOpt, PackOpt,
-                                 RedactOpt, RegionOpt, SelectOpt, TextColOpt, WeightsOpt)
+                                 RedactOpt, LangOpt, RegionOpt, UiLangOpt, SelectOpt, TextColOpt, WeightsOpt)
 
 
 class SortBy(str, Enum):
@@ -45,6 +45,8 @@ def scan(
     no_model: NoModelOpt = False,
     weights: WeightsOpt = None,
     region: RegionOpt = None,
+    lang: LangOpt = None,
+    ui_lang: UiLangOpt = None,
     redact: RedactOpt = False,
     entities: Annotated[bool, typer.Option("--entities/--no-entities", help="Fill the entities column (phones, e-mails, handles, URLs, money, ages, targeting cues); scanning takes about a third longer.")] = False,
 ) -> None:
@@ -61,7 +63,7 @@ def scan(
     from redflag.render.scan_summary import progress_bar, render, write_summary_json
 
     config = resolve(select=select, ignore=ignore, rules=rules, model=model, no_model=no_model, weights=weights,
-                     region=region, entities=entities, redact=redact).config
+                     region=region, lang=lang, ui_lang=ui_lang, entities=entities, redact=redact).config
     check_destinations({"--out": out, "--errors": errors, "--summary-json": summary_json}, inputs_of(input, config))
     checker_for(config)  # fails early on a bad pack or model; forked workers inherit this one
     options = ScanOptions(

@@ -8,11 +8,14 @@ data in each rule pack's ``[context]`` table; this module only applies them.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from redflag.rules.schema import ContextCues
+from redflag.text.tokens import WORD_PATTERN
 
-_BOUNDARY = re.compile(r"[.!?](?=\s|$)|[\n;•|]|\s[-*–]\s")
-_WORD = re.compile(r"[a-z]+(?:'[a-z]+)?|,")
+# Sentence ends: full stops and their kin in the scripts of the packs (。！？ ۔ ।), line breaks, bullets.
+BOUNDARY = re.compile(r"[.!?。！？।۔](?=\s|$)|[\n;•|]|\s[-*–]\s")
+_WORD = re.compile(rf"{WORD_PATTERN}|,")
 _LOOK = 300
 
 
@@ -20,15 +23,15 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """The sentence (or bullet) around a span, looking at most a few hundred characters away."""
     left = max(0, start - _LOOK)
     s = left
-    for m in _BOUNDARY.finditer(text, left, start):
+    for m in BOUNDARY.finditer(text, left, start):
         s = m.end()
-    m = _BOUNDARY.search(text, end, min(len(text), end + _LOOK))
+    m = BOUNDARY.search(text, end, min(len(text), end + _LOOK))
     e = m.start() if m else min(len(text), end + _LOOK)
     return s, e
 
 
 def _is_negation(word: str, cues: ContextCues) -> bool:
-    return word in cues.negation or word.endswith("n't")
+    return word in cues.negation or word.endswith(("n't", "n’t"))
 
 
 def negated_before(clause: str, cues: ContextCues) -> str | None:
@@ -83,8 +86,22 @@ def hypothetical(sentence: str, cues: ContextCues) -> str | None:
     return m.group().strip() if m else None
 
 
-def suppression(text: str, start: int, end: int, cues: ContextCues, *, negation: bool, conditional: bool) -> tuple[str, str] | None:
-    """Why a trigger at text[start:end] does not count, as (reason, cue), or None when it counts."""
+def suppression(text: str, start: int, end: int, cues: ContextCues | Sequence[ContextCues], *,
+                negation: bool, conditional: bool) -> tuple[str, str] | None:
+    """Why a trigger at text[start:end] does not count, as (reason, cue), or None when it counts.
+
+    ``cues`` may be several packs' cues: the rule's own language first, then the others the ad is
+    written in ("walang placement fee": an English phrase negated in Tagalog).
+    """
+    if not isinstance(cues, ContextCues):
+        seen: set[int] = set()
+        for one in cues:
+            if one is not None and id(one) not in seen:
+                seen.add(id(one))
+                why = suppression(text, start, end, one, negation=negation, conditional=conditional)
+                if why:
+                    return why
+        return None
     s, e = sentence_bounds(text, start, end)
     if negation:
         cue = negated_inside(text[start:end], cues)

@@ -1,15 +1,19 @@
-"""Match the selected rules of the loaded packs against a normalised ad: rules that read text first,
-each only when the keyword index says it could fire, then the kinds that read their hits."""
+"""Match the selected rules of the loaded packs against a normalised ad, in the languages it is
+written in: rules that read text first, each only when the keyword index or its language's
+concepts say it could fire, then the kinds that read their hits."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
-from redflag.result import Suppression
+from redflag.result import Evidence, Suppression
 from redflag.rules.keywords import KeywordIndex
-from redflag.rules.kinds import Ad, Hit, Matcher, matcher_for
+from redflag.rules.kinds import Ad, Hit, Matcher, matchers_for
 from redflag.rules.kinds.base import MAX_EVIDENCE
+from redflag.rules.kinds.concept import ConceptMatcher
+from redflag.rules.kinds.pattern import PatternMatcher
+from redflag.rules.loader import ANY
 from redflag.rules.schema import Rule, RulePack
 from redflag.text.normalise import Normalised
 
@@ -43,49 +47,91 @@ def selected(rule_id: str, select: Sequence[str], ignore: Sequence[str]) -> bool
     return not any(rule_id.startswith(i) for i in ignore)
 
 
+def _merge(first: Hit, more: Hit) -> Hit:
+    """One rule recognised in two languages (or by two kinds) fires once, quoting both."""
+    spans = {(e.start, e.end): e for e in (*first.evidence, *more.evidence)}
+    evidence: tuple[Evidence, ...] = tuple(sorted(spans.values(), key=lambda e: e.start)[:MAX_EVIDENCE])
+    return Hit(rule=first.rule, evidence=evidence)
+
+
 class RuleEngine:
     """Rule packs ready for matching: a keyword index so each ad only runs the rules it could fire."""
 
     def __init__(self, packs: Iterable[RulePack], select: Sequence[str] = (), ignore: Sequence[str] = ()) -> None:
         self.packs = tuple(packs)
         matchers: list[Matcher] = [
-            matcher_for(rule, pack.context)
-            for pack in self.packs for rule in pack.rules if selected(rule.id, select, ignore)
+            m for pack in self.packs for rule in pack.rules if selected(rule.id, select, ignore)
+            for m in matchers_for(rule, pack.context)
         ]
-        self.rules: tuple[Rule, ...] = tuple(m.rule for m in matchers)
-        self._order = {r.id: i for i, r in enumerate(self.rules)}
-        self._by_id = {m.rule.id: m for m in reversed(matchers)}  # the first of a repeated id, as a scan would find
-        self._text = {m.rule.id: m for m in matchers if not m.reads_hits}
+        order: dict[str, int] = {}
+        for m in matchers:
+            order.setdefault(m.rule.id, len(order))
+        self._order = order
+        self.rules: tuple[Rule, ...] = tuple(self._first(matchers, rid) for rid in order)
+        self._by_id = {r.id: r for r in self.rules}
+        self._texts = {(m.rule.id, m.rule.language): (m.rule.title, m.rule.advice) for m in matchers}
+        self.languages: tuple[str, ...] = tuple(p.language for p in self.packs if p.language != ANY)
+        self._cues = {p.language: p.context for p in self.packs if p.context is not None}
+        self._lexicons = {p.language: p.lexicon for p in self.packs if p.lexicon is not None}
+        self._keyed = {m.rule.key: m for m in matchers if isinstance(m, PatternMatcher)}
+        self._concepts = tuple(m for m in matchers if isinstance(m, ConceptMatcher))
         self._after = tuple(m for m in matchers if m.reads_hits)
-        self._index = KeywordIndex({rule_id: m.rule.keywords for rule_id, m in self._text.items()})
+        self._index = KeywordIndex({key: m.rule.keywords for key, m in self._keyed.items()})
+
+    @staticmethod
+    def _first(matchers: list[Matcher], rule_id: str) -> Rule:
+        """The rule as reports show it by default: its English (or first) entry."""
+        rules = [m.rule for m in matchers if m.rule.id == rule_id]
+        return next((r for r in rules if r.language == "en"), rules[0])
+
+    def display(self, rule_id: str, lang: str) -> tuple[str, str]:
+        """A rule's title and advice in ``lang`` when its pack has them, else as core.toml gives them."""
+        return self._texts.get((rule_id, lang)) or self._texts.get((rule_id, "en")) or (
+            (r.title, r.advice) if (r := self._by_id.get(rule_id)) else (rule_id, ""))
 
     def rule(self, rule_id: str) -> Rule | None:
         """Look a rule up by id."""
-        found = self._by_id.get(rule_id)
-        return found.rule if found is not None else None
+        return self._by_id.get(rule_id)
 
     def candidates(self, lowered: str) -> dict[str, list[int]]:
-        """Rule id -> positions of its keywords in ``lowered``, for the rules that could fire."""
+        """Matcher key (``ID@language``) -> positions of its keywords in ``lowered``, for the pattern rules that could fire."""
         return self._index.places(lowered)[0]
 
-    def match(self, norm: Normalised) -> Matches:
-        """Every rule hit in the ad, evidence mapped back to the original text."""
+    def match(self, norm: Normalised, languages: Collection[str] | None = None) -> Matches:
+        """Every rule hit in the ad, read in ``languages`` (every pack's when None), evidence mapped back to the original text."""
         text = norm.text
         lowered = lower_in_place(text)
         fold = len(lowered) == len(text)  # lower-casing kept every offset, so the fast patterns apply
         if not fold:
             lowered = text
+        active = set(self.languages if languages is None else languages)
+        active.add(ANY)
         near, places = self._index.places(lowered)
-        hits: list[Hit] = []
         suppressed: list[Suppression] = []
-        ad = Ad(norm=norm, lowered=lowered, fold=fold, places=places, near=near, hits=hits)
-        for rule_id in sorted(near, key=self._order.__getitem__):  # pack order, as without the index
-            matcher = self._text[rule_id]
+        ad = Ad(norm=norm, lowered=lowered, fold=fold, places=places, near=near, hits=[],
+                cues=tuple(c for lang, c in self._cues.items() if lang in active),
+                lexicons={lang: lex for lang, lex in self._lexicons.items() if lang in active})
+        found_by: dict[str, Hit] = {}
+
+        def record(matcher: Matcher) -> None:
             found = matcher.match(ad)
             if found.suppressed and len(suppressed) < MAX_SUPPRESSED:
                 suppressed.extend(found.suppressed[: MAX_SUPPRESSED - len(suppressed)])
             if found.evidence:
-                hits.append(Hit(rule=matcher.rule, evidence=found.evidence))
+                hit = Hit(rule=matcher.rule, evidence=found.evidence)
+                rid = matcher.rule.id
+                found_by[rid] = _merge(found_by[rid], hit) if rid in found_by else hit
+
+        for key in sorted(near, key=lambda k: self._order[self._keyed[k].rule.id]):  # pack order, as without the index
+            matcher = self._keyed[key]
+            if matcher.rule.language in active:
+                record(matcher)
+        if ad.lexicons:
+            for matcher in self._concepts:
+                if matcher.rule.language in ad.lexicons:
+                    record(matcher)
+        hits = sorted(found_by.values(), key=lambda h: self._order[h.rule.id])  # core order, whatever the language
+        ad.hits.extend(hits)
         # the kinds that read hits see the text rules' hits only, not one another's
         later = [Hit(rule=m.rule, evidence=f.evidence) for m in self._after if (f := m.match(ad)).evidence]
         return Matches(hits=tuple(hits + later), suppressed=tuple(suppressed))

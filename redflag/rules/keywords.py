@@ -1,7 +1,9 @@
 """The keyword index: which rules an ad could fire, and where their keywords are, in one pass.
 
-Packs name keywords as single words of letters a-z, so they are found as whole runs of letters
-through an ASCII copy of the text instead of one search per keyword.
+Packs name keywords as single words. Words of letters a-z are found as whole runs of letters
+through an ASCII copy of the text instead of one search per keyword; words of other letters
+("паспорт", "pasaporte" with an accent, "hộ") by the shared tokeniser, only in texts that hold
+anything but ASCII, so an English ad pays nothing for the other languages.
 """
 
 from __future__ import annotations
@@ -9,6 +11,8 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Mapping
+
+from redflag.text.tokens import WORD
 
 _LETTERS_ONLY = bytes(b if ord("a") <= b <= ord("z") else ord(" ") for b in range(256))
 
@@ -25,6 +29,7 @@ class KeywordIndex:
         # only [a-z]+ keywords can be found as runs of letters; the loader refuses any other
         self._keyword_of = {w.encode("ascii"): w for w in self._by_keyword if w.isascii() and w.isalpha()}
         self._keyword_bytes = frozenset(self._keyword_of)
+        self._wide = frozenset(w for w in self._by_keyword if not w.isascii())
 
     def places(self, lowered: str) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
         """Sorted places of each candidate rule's keywords, and of each keyword found, in ``lowered``."""
@@ -35,6 +40,12 @@ class KeywordIndex:
         for word in map(self._keyword_of.__getitem__, self._keyword_bytes.intersection(runs)):
             places = whole_word_places(lowered, word)
             if places:
+                places_of[word] = places
+                for rule_id in self._by_keyword[word]:
+                    found.setdefault(rule_id, []).extend(places)
+        if self._wide and not lowered.isascii():
+            for word in self._wide.intersection(WORD.findall(lowered)):
+                places = [m.start() for m in WORD.finditer(lowered) if m.group() == word]
                 places_of[word] = places
                 for rule_id in self._by_keyword[word]:
                     found.setdefault(rule_id, []).extend(places)

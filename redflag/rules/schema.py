@@ -6,7 +6,7 @@ Plain frozen data; ``loader`` validates the TOML into these, the engine and the 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from redflag.categories import is_reassuring
 
@@ -22,8 +22,12 @@ RULE_FIELDS = {
     **{key: "text" for key in ("id", "title", "category", "indicator", "severity", "confidence", "rationale", "advice")},
     "weight": "number", "negation": "true/false", "hypothetical": "true/false",
     "keywords": "list of texts", "patterns": "list of texts", "references": "list of texts", "no_match": "list of texts",
-    "requires": "list of lists of texts", "match": "list of tables",
+    "requires": "list of lists of texts", "match": "list of tables", "frames": "list of frames",
 }
+# What a language pack may say about a rule core.toml defines: how it is recognised and shown in that language.
+LANGUAGE_FIELDS = frozenset({"id", "title", "advice", "keywords", "patterns", "match", "no_match"})
+DEFINITION_FIELDS = frozenset(RULE_FIELDS) - LANGUAGE_FIELDS
+DEFAULT_NEAR = 10  # words a frame's concepts may stand apart when the frame does not say
 CONTEXT_FIELDS = {
     **{key: "list of texts" for key in ("negation", "pre_negation", "post_negation", "hypothetical", "terminators", "closing")},
     "window": "whole number",
@@ -36,6 +40,20 @@ class Example:
 
     text: str
     evidence: str
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """Concepts that together make a rule fire: one of each group, in one sentence, ``near`` words apart."""
+
+    groups: tuple[tuple[str, ...], ...]  # each group: alternative concept names
+    near: int = DEFAULT_NEAR
+    none: tuple[str, ...] = ()  # concepts that, in the same sentence, stop the frame
+
+    @property
+    def concepts(self) -> frozenset[str]:
+        """Every concept the frame can use, its stoppers included."""
+        return frozenset(c for g in self.groups for c in g) | frozenset(self.none)
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,7 +78,19 @@ class Rule:
     requires: tuple[tuple[str, ...], ...]
     matches: tuple[Example, ...]
     no_matches: tuple[str, ...]
-    kind: str = "pattern"  # the name of the rule kind that recognises it (see ``redflag.rules.kinds``)
+    frames: tuple[Frame, ...] = ()
+
+    @property
+    def key(self) -> str:
+        """The rule in one language: the same id is recognised once per language pack."""
+        return f"{self.id}@{self.language}"
+
+    @property
+    def kinds(self) -> tuple[str, ...]:
+        """The rule kinds that recognise it (see ``redflag.rules.kinds``): patterns, frames, or other rules."""
+        if self.requires:
+            return ("combination",)
+        return (("pattern",) if self.patterns else ()) + (("concept",) if self.frames else ())
 
     @property
     def reassuring(self) -> bool:
@@ -95,6 +125,9 @@ class RulePack:
     version: str
     description: str
     rules: tuple[Rule, ...]
-    context: ContextCues
+    context: ContextCues | None  # None for the core pack, whose rules read surfaces and other rules
     sha256: str
     path: str
+    name: str = ""  # the language's own name for itself
+    lexicon: object = None  # a ``redflag.rules.concepts.Lexicon`` when the pack defines concepts
+    ui: dict = field(default_factory=dict)  # the words of the report in the pack's language

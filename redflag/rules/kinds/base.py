@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from typing import ClassVar, Protocol
 
 from redflag.result import Evidence, Suppression
+from redflag.rules.concepts import built_in_uses
+from redflag.rules.context import BOUNDARY
 from redflag.rules.schema import ContextCues, Rule
 from redflag.text.normalise import Normalised
+from redflag.text.tokens import words
 
 MAX_EVIDENCE = 5  # phrases quoted per rule; a rule fires once however often it matches
 
@@ -20,16 +24,58 @@ class Hit:
     evidence: tuple[Evidence, ...]
 
 
-@dataclass(frozen=True, slots=True)
 class Ad:
-    """One ad as every matcher sees it: its texts, where the keywords are, and the hits so far."""
+    """One ad as every matcher sees it: its texts, where the keywords are, and the hits so far.
 
-    norm: Normalised
-    lowered: str  # the normalised text lower-cased, or as it is when lower-casing would move offsets
-    fold: bool  # whether ``lowered`` really is lower-cased
-    places: dict[str, list[int]]  # keyword -> its sorted places in ``lowered``
-    near: dict[str, list[int]]  # rule id -> the sorted places of its keywords
-    hits: list[Hit]  # the rules fired so far, in pack order
+    The words of the ad, its sentences and the concepts each active language finds in it are
+    worked out on first use and shared by every matcher of the ad.
+    """
+
+    __slots__ = ("norm", "lowered", "fold", "places", "near", "hits", "cues", "lexicons", "_tokens", "_uses",
+                 "_built_in", "_sentences")
+
+    def __init__(self, norm: Normalised, lowered: str, fold: bool, places: dict[str, list[int]],
+                 near: dict[str, list[int]], hits: list[Hit], cues: tuple[ContextCues, ...] = (),
+                 lexicons: dict | None = None) -> None:
+        self.norm = norm
+        self.lowered = lowered  # the normalised text lower-cased, or as it is when lower-casing would move offsets
+        self.fold = fold  # whether ``lowered`` really is lower-cased
+        self.places = places  # keyword -> its sorted places in ``lowered``
+        self.near = near  # matcher key -> the sorted places of its keywords
+        self.hits = hits  # the rules fired so far, in pack order
+        self.cues = cues  # the context cues of every language the ad is read in
+        self.lexicons = lexicons or {}  # language -> Lexicon, for the languages the ad is read in
+        self._tokens = None
+        self._uses: dict | None = None
+        self._built_in: dict[str, list] = {}
+        self._sentences: list[int] | None = None
+
+    @property
+    def tokens(self) -> list:
+        """The words of the lower-cased text, with their offsets."""
+        if self._tokens is None:
+            self._tokens = words(self.lowered)
+        return self._tokens
+
+    @property
+    def uses(self) -> dict[str, list]:
+        """Language -> the concepts its lexicon finds in the ad, in text order."""
+        if self._uses is None:
+            self._uses = {lang: lex.uses(self.tokens) for lang, lex in self.lexicons.items()}
+        return self._uses
+
+    def built_in(self, name: str) -> list:
+        """Where a built-in concept (``@money``, ...) stands in the ad."""
+        found = self._built_in.get(name)
+        if found is None:
+            found = self._built_in[name] = built_in_uses(name, self.lowered, self.tokens)
+        return found
+
+    def sentence_of(self, pos: int) -> int:
+        """The sentence holding character ``pos`` of the lowered text."""
+        if self._sentences is None:
+            self._sentences = [0] + [m.end() for m in BOUNDARY.finditer(self.lowered)]
+        return bisect_right(self._sentences, pos) - 1
 
 
 @dataclass(frozen=True, slots=True)

@@ -76,7 +76,7 @@ class PatternMatcher:
 
     def match(self, ad: Ad) -> Found:
         """The rule's evidence near its keywords; triggers its context switches off are kept apart."""
-        positions = ad.near.get(self.rule.id)
+        positions = ad.near.get(self.rule.key)
         if not positions:
             return NOTHING
         rule, cues, lowered, places_of = self.rule, self.cues, ad.lowered, ad.places
@@ -99,7 +99,7 @@ class PatternMatcher:
                 if any(a < tb and ta < b for ta, tb in taken):
                     continue
                 ev = evidence_at(ad.norm, a, b)
-                why = suppression(lowered, a, b, cues, negation=rule.negation, conditional=rule.hypothetical)
+                why = suppression(lowered, a, b, (cues, *ad.cues), negation=rule.negation, conditional=rule.hypothetical)
                 if why:
                     suppressed.append(Suppression(rule_id=rule.id, evidence=ev, reason=why[0], cue=why[1]))
                     continue

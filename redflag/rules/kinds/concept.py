@@ -1,0 +1,105 @@
+"""Concept rules: a frame of ideas (a document noun + a keep verb, a pay verb + an amount + hiring
+paperwork) found in one sentence, in whatever words the ad's language uses for them.
+
+The words come from the language pack's lexicon (``redflag.rules.concepts``); the evidence is the
+exact text from the first word of the frame to the last, and the pack's context cues decide, as
+for pattern rules, whether a negation, a warning or someone else paying switches it off.
+"""
+
+from __future__ import annotations
+
+from itertools import product
+from typing import ClassVar
+
+from redflag.result import Evidence, Suppression
+from redflag.rules.concepts import BUILT_IN, Use
+from redflag.rules.context import suppression
+from redflag.rules.kinds.base import MAX_EVIDENCE, NOTHING, Ad, Found, evidence_at
+from redflag.rules.schema import ContextCues, Frame, Rule
+
+_MAX_CHOICES = 12  # uses of one concept tried per sentence: enough for any real ad, bounded for a hostile one
+
+
+class ConceptMatcher:
+    """One rule's frames, in one language, ready to look for their concepts in any ad."""
+
+    reads_hits: ClassVar[bool] = False
+
+    def __init__(self, rule: Rule, cues: ContextCues) -> None:
+        self.rule = rule
+        self.cues = cues
+        self.concepts = frozenset().union(*(f.concepts for f in rule.frames))
+        self.built_in = tuple(sorted(c for c in self.concepts if c in BUILT_IN))
+
+    def match(self, ad: Ad) -> Found:
+        """The rule's evidence where a whole frame stands in one sentence, near enough together."""
+        uses = ad.uses.get(self.rule.language)
+        if not uses:
+            return NOTHING
+        present = {u.concept for u in uses}
+        frames = [f for f in self.rule.frames if all(any(c in present or c in BUILT_IN for c in g) for g in f.groups)]
+        if not frames:
+            return NOTHING
+        found = [u for u in uses if u.concept in self.concepts]
+        for name in self.built_in:
+            found += ad.built_in(name)
+        found.sort(key=lambda u: (u.start, u.end))
+        evidence: list[Evidence] = []
+        suppressed: list[Suppression] = []
+        taken: list[tuple[int, int]] = []
+        for frame in frames:
+            for a, b in self._spans(frame, found, ad):
+                if len(evidence) >= MAX_EVIDENCE:
+                    break
+                if any(a < tb and ta < b for ta, tb in taken):
+                    continue
+                ev = evidence_at(ad.norm, a, b)
+                why = suppression(ad.lowered, a, b, (self.cues, *ad.cues),
+                                  negation=self.rule.negation, conditional=self.rule.hypothetical)
+                if why:
+                    suppressed.append(Suppression(rule_id=self.rule.id, evidence=ev, reason=why[0], cue=why[1]))
+                    continue
+                taken.append((a, b))
+                evidence.append(ev)
+        if not evidence and not suppressed:
+            return NOTHING
+        evidence.sort(key=lambda e: e.start)
+        return Found(evidence=tuple(evidence), suppressed=tuple(suppressed))
+
+    @staticmethod
+    def _spans(frame: Frame, found: list[Use], ad: Ad) -> list[tuple[int, int]]:
+        """The tightest character span of each sentence that holds one use of every group of the frame."""
+        by_sentence: dict[int, list[Use]] = {}
+        for u in found:
+            by_sentence.setdefault(ad.sentence_of(u.start), []).append(u)
+        spans = []
+        for sentence, here in by_sentence.items():
+            if frame.none and any(u.concept in frame.none for u in here):
+                continue
+            choices = []
+            for group in frame.groups:
+                members = [u for u in here if u.concept in group][:_MAX_CHOICES]
+                if not members:
+                    break
+                choices.append(members)
+            else:
+                best = None
+                for combo in product(*choices) if len(choices) > 1 else ([c] for c in choices[0]):
+                    first = min(u.first for u in combo)
+                    last = max(max(u.last - 1, u.first) for u in combo)
+                    if last - first > frame.near or _overlap(combo):
+                        continue
+                    a, b = min(u.start for u in combo), max(u.end for u in combo)
+                    if len(choices) == 1:
+                        spans.append((a, b))
+                    elif best is None or b - a < best[1] - best[0]:
+                        best = (a, b)
+                if best is not None:
+                    spans.append(best)
+        return sorted(set(spans))
+
+
+def _overlap(combo: tuple[Use, ...]) -> bool:
+    """Two groups met by the same words ("visa fee" is not both a visa and a fee plus a payment)."""
+    spans = sorted((u.start, u.end) for u in combo)
+    return any(spans[i][1] > spans[i + 1][0] for i in range(len(spans) - 1))

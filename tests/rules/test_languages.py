@@ -1,0 +1,113 @@
+"""Every language pack covers every rule: its examples, its concepts, its words for the report.
+
+Tests are named ``lang_<code>`` so that one language runs alone: ``pytest -k lang_es``.
+"""
+
+import re
+
+import pytest
+
+from redflag.rules.concepts import BUILT_IN
+from redflag.rules.engine import RuleEngine
+from redflag.rules.loader import ANY, builtin_packs, definitions
+from redflag.text.normalise import normalise
+
+PACKS = builtin_packs(validate=True)
+CORE = next(p for p in PACKS if p.language == ANY)
+LANGUAGES = [p for p in PACKS if p.language != ANY]
+SURFACE = {r.id for r in CORE.rules}  # read from the surface of the text or from other rules: the same everywhere
+FRAMED = [rid for rid, d in definitions().items() if d.get("frames") and rid not in SURFACE]
+CONCEPTS = sorted({c for rid in FRAMED for f in definitions()[rid]["frames"]
+                   for item in [*f["all"], *f.get("none", ())] for c in item.split("|")} - set(BUILT_IN))
+UI_KEYS = ("verdict_low", "verdict_medium", "verdict_high", "level_low", "level_medium", "level_high", "risk_score",
+           "red_flags", "good_signs", "not_counted", "no_flags", "what_to_do", "language", "general_advice")
+ENGINES = {p.language: RuleEngine([CORE, p]) for p in LANGUAGES}
+ENTRIES = [(p, r) for p in LANGUAGES for r in p.rules if r.id in FRAMED or r.id not in SURFACE]
+
+
+def _id(pack, rule=None):
+    return f"lang_{pack.language}" + (f"-{rule.id}" if rule is not None else "")
+
+
+def _hits(pack, text):
+    return {h.rule.id: h for h in ENGINES[pack.language].match(normalise(text), {pack.language}).hits}
+
+
+@pytest.mark.parametrize("pack", LANGUAGES, ids=_id)
+def test_every_rule_has_an_entry_with_enough_examples(pack):
+    rules = {r.id: r for r in pack.rules}
+    thin = [rid for rid in FRAMED if rid not in rules or len(rules[rid].matches) < 3 or len(rules[rid].no_matches) < 3]
+    assert not thin, f"{pack.path}: rules without an entry of 3+ match and 3+ no_match examples: {', '.join(thin)}"
+
+
+@pytest.mark.parametrize("pack", [p for p in LANGUAGES if p.language != "en"], ids=_id)
+def test_every_rule_is_titled_and_advised_in_the_language(pack):
+    english = {r.id: r for r in ENGINES["en"].rules} if "en" in ENGINES else {}
+    same = [r.id for r in pack.rules if r.id in FRAMED and r.id in english
+            and (r.title == english[r.id].title or r.advice == english[r.id].advice)]
+    assert not same, f"{pack.path}: title or advice left in English: {', '.join(same)}"
+
+
+@pytest.mark.parametrize("pack", LANGUAGES, ids=_id)
+def test_every_concept_has_words(pack):
+    have = pack.lexicon.names if pack.lexicon is not None else frozenset()
+    missing = [c for c in CONCEPTS if c not in have]
+    assert not missing, f"{pack.path}: concepts without words: {', '.join(missing)}"
+
+
+@pytest.mark.parametrize("pack", LANGUAGES, ids=_id)
+def test_report_words_are_there(pack):
+    missing = [k for k in UI_KEYS if not pack.ui.get(k)]
+    assert not missing, f"{pack.path}: [ui] lacks {', '.join(missing)}"
+
+
+@pytest.mark.parametrize(("pack", "rule"), ENTRIES, ids=lambda x: _id(x) if hasattr(x, "lexicon") else x.id)
+def test_rule_fires_on_its_examples_with_exact_evidence(pack, rule):
+    for example in rule.matches:
+        hits = _hits(pack, example.text)
+        assert rule.id in hits, f"{pack.language} {rule.id} did not fire on {example.text!r}"
+        quoted = [e.text for e in hits[rule.id].evidence]
+        assert example.evidence in quoted, f"{pack.language} {rule.id} quoted {quoted} in {example.text!r}, expected {example.evidence!r}"
+        for ev in hits[rule.id].evidence:
+            assert example.text[ev.start:ev.end] == ev.text
+
+
+@pytest.mark.parametrize(("pack", "rule"), ENTRIES, ids=lambda x: _id(x) if hasattr(x, "lexicon") else x.id)
+def test_rule_stays_silent_on_its_counter_examples(pack, rule):
+    for text in rule.no_matches:
+        hits = _hits(pack, text)
+        assert rule.id not in hits, f"{pack.language} {rule.id} fired on {text!r}: {[e.text for e in hits[rule.id].evidence]}"
+
+
+@pytest.mark.parametrize(("pack", "rule"), ENTRIES, ids=lambda x: _id(x) if hasattr(x, "lexicon") else x.id)
+def test_counter_examples_include_negated_and_hypothetical_forms(pack, rule):
+    """A rule that honours negation or warnings proves it, in the pack's own words."""
+    cues = pack.context
+    words = set(cues.negation)
+
+    def negated(text):
+        low = text.lower()
+        toks = re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)?", low)
+        return bool(words & set(toks)) or any(t.endswith(("n't", "n’t")) for t in toks) or bool(cues.pre_negation.search(low))
+
+    if rule.negation:
+        assert any(negated(t) for t in rule.no_matches), f"{pack.language} {rule.id}: no negated counter-example"
+    if rule.hypothetical:
+        assert any(cues.hypothetical.search(t.lower()) for t in rule.no_matches), \
+            f"{pack.language} {rule.id}: no warning/hypothetical counter-example"
+
+
+@pytest.mark.parametrize("pack", LANGUAGES, ids=_id)
+def test_forms_are_generated_from_the_concepts(pack):
+    """forms.toml is what ``python -m redflag.rules.forms`` makes of pack.toml now."""
+    pytest.importorskip("simplemma")
+    from pathlib import Path
+
+    from redflag.rules.forms import PACKS as FOLDER, expected
+
+    path = Path(FOLDER) / pack.language / "forms.toml"
+    want = expected(pack.language)
+    have = path.read_text(encoding="utf-8") if path.exists() else ""
+    if want.count("\n") <= 5 and not have:
+        return  # a language simplemma has no dictionary for lists its forms in the concepts
+    assert have == want, f"{path} is out of date: run python -m redflag.rules.forms {pack.language}"
