@@ -53,7 +53,8 @@ def test_with_the_shipped_model():
 def test_select_and_user_packs_reach_the_engine(tmp_path):
     assert {r.id[:3] for r in Checker(Config(use_model=False, select=("FEE",))).engine.rules} == {"FEE"}
     clash = tmp_path / "clash.toml"
-    clash.write_bytes((ROOT / "redflag" / "rules" / "packs" / "en.toml").read_bytes())
+    core = (ROOT / "redflag" / "rules" / "packs" / "core.toml").read_text(encoding="utf-8")
+    clash.write_text(core.replace("weight = 30", "weight = 31", 1).replace('language = "any"', 'language = "en"'), encoding="utf-8")
     with pytest.raises(RulePackError, match="already defined"):
         Checker(Config(use_model=False, packs=(str(clash),)))
 

@@ -22,7 +22,8 @@ def test_red_flags_and_reassuring_signs_are_apart():
     d = result.to_dict()
     assert [f["id"] for f in d["flags"]] == ["FEE001"] and [f["id"] for f in d["reassuring"]] == ["GOOD001"]
     assert list(d) == ["score", "level", "flags", "reassuring", "suppressed", "components", "model",
-                       "entities", "text_length", "version"]
+                       "entities", "text_length", "lang", "langs", "ui_lang", "version"]
+    assert (d["lang"], d["langs"], d["ui_lang"]) == ("und", [], "en")
 
 
 def test_flag_dict_names_requires_only_for_combinations():

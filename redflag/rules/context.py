@@ -86,6 +86,12 @@ def hypothetical(sentence: str, cues: ContextCues) -> str | None:
     return m.group().strip() if m else None
 
 
+def _own_cue(cue: str, cues: ContextCues) -> bool:
+    """Whether ``cue`` is one of the words or phrases of these cues too."""
+    low = cue.lower()
+    return low in cues.negation or any(p.fullmatch(low) or p.search(low) for p in (cues.pre_negation, cues.hypothetical))
+
+
 def suppression(text: str, start: int, end: int, cues: ContextCues | Sequence[ContextCues], *,
                 negation: bool, conditional: bool) -> tuple[str, str] | None:
     """Why a trigger at text[start:end] does not count, as (reason, cue), or None when it counts.
@@ -94,13 +100,19 @@ def suppression(text: str, start: int, end: int, cues: ContextCues | Sequence[Co
     written in ("walang placement fee": an English phrase negated in Tagalog).
     """
     if not isinstance(cues, ContextCues):
-        seen: set[int] = set()
-        for one in cues:
-            if one is not None and id(one) not in seen:
-                seen.add(id(one))
-                why = suppression(text, start, end, one, negation=negation, conditional=conditional)
-                if why:
-                    return why
+        sets = [c for c in dict.fromkeys(cues) if c is not None]
+        if not sets:
+            return None
+        own = sets[0]
+        why = suppression(text, start, end, own, negation=negation, conditional=conditional)
+        if why:
+            return why
+        for other in sets[1:]:
+            why = suppression(text, start, end, other, negation=negation, conditional=conditional)
+            # a cue the rule's own language also has was already judged there, with its own scope
+            # ("no fees, but a deposit": the English "but" ends the "no" that Spanish would carry on)
+            if why and not _own_cue(why[1], own):
+                return why
         return None
     s, e = sentence_bounds(text, start, end)
     if negation:

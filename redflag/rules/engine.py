@@ -13,7 +13,7 @@ from redflag.rules.kinds import Ad, Hit, Matcher, matchers_for
 from redflag.rules.kinds.base import MAX_EVIDENCE
 from redflag.rules.kinds.concept import ConceptMatcher
 from redflag.rules.kinds.pattern import PatternMatcher
-from redflag.rules.loader import ANY
+from redflag.rules.loader import ANY, definitions
 from redflag.rules.schema import Rule, RulePack
 from redflag.text.normalise import Normalised
 
@@ -63,7 +63,8 @@ class RuleEngine:
             m for pack in self.packs for rule in pack.rules if selected(rule.id, select, ignore)
             for m in matchers_for(rule, pack.context)
         ]
-        order: dict[str, int] = {}
+        order: dict[str, int] = {rid: i for i, rid in enumerate(definitions())
+                                 if any(m.rule.id == rid for m in matchers)}  # core.toml's order
         for m in matchers:
             order.setdefault(m.rule.id, len(order))
         self._order = order

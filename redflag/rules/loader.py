@@ -227,9 +227,11 @@ def _word_lists(raw: object, table: str, path: str) -> dict[str, list[str]]:
         if table == "concepts":
             if not CONCEPT_NAME.match(name):
                 raise RulePackError(f"{path}: [concepts] {name!r} is not a concept name (lower-case words joined by _)")
-            short = [e for e in entries if any(w.endswith("*") and len(w) - 1 < MIN_STEM for w in e.split())]
+            # a stem alone catches every word it starts; inside a phrase the other words narrow it down
+            short = [e for e in entries if (w := e.split()) and
+                     any(x.endswith("*") and len(x) - 1 < (MIN_STEM if len(w) == 1 else 2) for x in w)]
             if short:
-                raise RulePackError(f"{path}: [concepts] {name}: stems need at least {MIN_STEM} letters before the *: {', '.join(short)}")
+                raise RulePackError(f"{path}: [concepts] {name}: stems need at least {MIN_STEM} letters before the * (2 inside a phrase): {', '.join(short)}")
     return raw
 
 
@@ -352,6 +354,14 @@ def _builtin(validate: bool) -> tuple[RulePack, ...]:
 def builtin_packs(validate: bool = False) -> list[RulePack]:
     """The packs shipped inside the package: core.toml first, then one per language folder, by name."""
     return list(_builtin(validate))
+
+
+def builtin_pack(language: str) -> RulePack:
+    """The built-in pack of one language (``"any"``: core.toml)."""
+    for pack in _builtin(False):
+        if pack.language == language:
+            return pack
+    raise RulePackError(f"no built-in rule pack for language {language!r}")
 
 
 def _meaning(rule: Rule) -> tuple:

@@ -118,13 +118,14 @@ def _wide(run: str, latin_context: bool, inside_word: bool = False) -> tuple[str
     reads as a space. One piece per character of ``run``, or None when nothing changes. Cached:
     the same few runs (curly quotes, dashes, bullets, accented words) recur in most ads.
     """
-    all_lookalikes = len(run) > 1 and all(c in LOOKALIKES for c in run)  # once: a run may be very long
     out = []
     for ch in run:
         if ch in INVISIBLE:
             out.append(" " if ch == _ZERO_WIDTH_SPACE and inside_word and len(run) == 1 else "")
             continue
-        if ch in LOOKALIKES and (latin_context or all_lookalikes):
+        # only beside Latin letters: a word wholly in Cyrillic or Greek is a word of that script
+        # ("сок", "такса", "не"), not a disguise, however many of its letters look Latin
+        if ch in LOOKALIKES and latin_context:
             out.append(LOOKALIKES[ch])
             continue
         if inside_word and unicodedata.category(ch) == "So":

@@ -6,12 +6,12 @@ from redflag.rules.context import (
     hypothetical, negated_after, negated_before, negated_inside, sentence_bounds, suppression,
 )
 from redflag.rules.engine import RuleEngine
-from redflag.rules.loader import builtin_packs
+from redflag.rules.loader import builtin_pack, builtin_packs
 from redflag.text.normalise import normalise
 
 PACKS = builtin_packs()
 ENGINE = RuleEngine(PACKS)
-CUES = PACKS[0].context
+CUES = builtin_pack("en").context
 
 
 def fired(text):

@@ -3,7 +3,7 @@
 import pytest
 
 from redflag.errors import RulePackError
-from redflag.rules.loader import builtin_packs, load_pack, packs_with, parse_pack, unique_ids
+from redflag.rules.loader import ANY, builtin_pack, builtin_packs, load_pack, packs_with, parse_pack, unique_ids
 
 PACK_HEAD = """
 [pack]
@@ -56,7 +56,7 @@ def pack_text(pattern=r"\bfee\b"):
 def test_valid_minimal_pack_loads():
     pack = parse_pack(pack_text().encode(), "t.toml")
     assert pack.rules[0].id == "TST001"
-    assert pack.rules[0].kind == "pattern" and pack.rules[0].keywords == frozenset({"fee"})
+    assert pack.rules[0].kinds == ("pattern",) and pack.rules[0].keywords == frozenset({"fee"})
     assert pack.id == "t" and pack.language == "en" and len(pack.sha256) == 64
 
 
@@ -70,11 +70,17 @@ def test_unvalidated_packs_leave_patterns_to_first_use():
     assert parse_pack(pack_text("(fee").encode(), "t.toml", validate=False).rules[0].patterns == ("(fee",)
 
 
-@pytest.mark.parametrize("keyword", ["100", "e-mail", "café", "two words"])
+@pytest.mark.parametrize("keyword", ["100", "e-mail", "two words"])
 def test_keywords_must_be_findable_words(keyword):
     text = pack_text().replace('keywords = ["fee"]', f'keywords = ["fee", "{keyword}"]')
     with pytest.raises(RulePackError, match="keywords must be single words"):
         parse_pack(text.encode(), "t.toml")
+
+
+@pytest.mark.parametrize("keyword", ["café", "паспорт", "hộ"])
+def test_keywords_may_be_words_of_any_script(keyword):
+    text = pack_text().replace('keywords = ["fee"]', f'keywords = ["fee", "{keyword}"]')
+    assert keyword in parse_pack(text.encode(), "t.toml").rules[0].keywords
 
 
 def test_rule_without_examples_is_refused():
@@ -107,7 +113,7 @@ def test_bad_toml_and_missing_context():
 def test_combination_rules_and_their_references():
     pack = parse_pack((pack_text() + COMBO.format(ref="TST")).encode(), "t.toml")
     combo = pack.rules[1]
-    assert combo.kind == "combination" and combo.requires == (("TST",),)
+    assert combo.kinds == ("combination",) and combo.requires == (("TST",),)
     with pytest.raises(RulePackError, match="unknown rule or category"):
         parse_pack((pack_text() + COMBO.format(ref="XYZ")).encode(), "t.toml")
 
@@ -121,8 +127,10 @@ def test_ids_are_unique_across_packs(tmp_path):
     a = parse_pack(pack_text().encode(), "a.toml")
     b = parse_pack(pack_text().encode(), "b.toml")
     assert unique_ids([a]) == [a]
+    assert unique_ids([a, b]) == [a, b]  # the same rule, with the same meaning, in two packs
+    c = parse_pack(pack_text().replace("weight = 10", "weight = 11").encode(), "c.toml")
     with pytest.raises(RulePackError, match="TST001 is already defined in a.toml"):
-        unique_ids([a, b])
+        unique_ids([a, c])
     path = tmp_path / "mine.toml"
     path.write_text(pack_text())
     packs = packs_with([path])
@@ -169,7 +177,7 @@ def test_a_user_pack_inherits_the_context_cues_it_leaves_out(tmp_path):
     path = tmp_path / "mine.toml"
     path.write_text('[pack]\nid = "mine"\n[context]\nnegation = ["no", "never"]\n' + partial, encoding="utf-8")
     pack = load_pack(path)
-    core = builtin_packs()[0].context
+    core = builtin_pack("en").context
     assert pack.context.negation == ("no", "never")
     assert pack.context.terminators == core.terminators and pack.context.window == core.window
     path.write_text('[pack]\nid = "mine"\n' + partial, encoding="utf-8")
@@ -183,3 +191,62 @@ def test_unknown_codes_are_refused_by_option():
     check_codes(packs, ("FEE", "DOC001"), "--select")
     with pytest.raises(RulePackError, match="--select: no rule code or prefix NOPE"):
         check_codes(packs, ("FEE", "NOPE"), "--select")
+
+
+def test_a_language_entry_adds_to_a_core_rule_and_takes_its_meaning(tmp_path):
+    path = tmp_path / "mine.toml"
+    path.write_text('[pack]\nid = "mine"\nlanguage = "en"\n[[rule]]\nid = "FEE001"\ntitle = "Pay to work"\n'
+                    'keywords = ["levy"]\npatterns = ["levy"]\n'
+                    'match = [{ text = "a levy", evidence = "levy" }]\nno_match = ["nothing"]\n', encoding="utf-8")
+    rule = next(r for r in load_pack(path).rules if r.id == "FEE001")
+    core = next(r for r in builtin_pack("en").rules if r.id == "FEE001")
+    assert rule.title == "Pay to work" and rule.weight == core.weight and rule.category == core.category
+    assert rule.frames == core.frames and rule.patterns == ("levy",)
+    assert packs_with([path])[-1].rules  # the same id with the same meaning is accepted across packs
+
+
+def test_a_pack_that_changes_what_a_core_rule_means_is_refused(tmp_path):
+    path = tmp_path / "mine.toml"
+    path.write_text('[pack]\nid = "mine"\n[[rule]]\nid = "FEE001"\nweight = 5\ncategory = "urgency"\n'
+                    'keywords = ["levy"]\npatterns = ["levy"]\n'
+                    'match = [{ text = "a levy", evidence = "levy" }]\nno_match = ["nothing"]\n', encoding="utf-8")
+    with pytest.raises(RulePackError, match=r"FEE001 is already defined in .*core.toml.*not change category, weight"):
+        load_pack(path)
+
+
+def test_a_language_folder_is_a_pack(tmp_path):
+    folder = tmp_path / "xx"
+    folder.mkdir()
+    (folder / "pack.toml").write_text(PACK_HEAD.replace('id = "t"', 'id = "xx"\nlanguage = "xx"')
+                                      + '[concepts]\ndocument = ["pass"]\nhold = ["keep*"]\n', encoding="utf-8")
+    (folder / "forms.toml").write_text('[forms]\n"pass" = ["passes"]\n', encoding="utf-8")
+    pack = load_pack(folder)
+    doc = next(r for r in pack.rules if r.id == "DOC001")
+    assert doc.kinds == ("concept",) and doc.language == "xx" and not doc.matches  # recognised, not yet exemplified
+    from redflag.rules.engine import RuleEngine
+    from redflag.text.normalise import normalise
+
+    hits = RuleEngine([builtin_pack(ANY), pack]).match(normalise("Boss keeps the passes."), {"xx"}).hits
+    assert [(h.rule.id, h.evidence[0].text) for h in hits] == [("DOC001", "keeps the passes")]
+
+
+@pytest.mark.parametrize("concepts, message", [
+    ('document = "pass"', "must be a list of words"),
+    ('Document = ["pass"]', "not a concept name"),
+    ('document = ["pa*"]', "stems need at least 3 letters"),
+])
+def test_concept_tables_are_validated(concepts, message):
+    with pytest.raises(RulePackError, match=message):
+        parse_pack((PACK_HEAD + "[concepts]\n" + concepts + "\n").encode(), "t.toml")
+
+
+@pytest.mark.parametrize("frame, message", [
+    ('{ all = [] }', "non-empty list"),
+    ('{ all = ["document"], near = 99 }', "near must be"),
+    ('{ all = ["Doc"] }', "not a concept name"),
+    ('{ all = ["document"], far = 2 }', "unknown frame field far"),
+])
+def test_frames_are_validated(frame, message):
+    text = pack_text().replace("keywords = [\"fee\"]", f"frames = [{frame}]\nkeywords = [\"fee\"]")
+    with pytest.raises(RulePackError, match=message):
+        parse_pack(text.encode(), "t.toml")

@@ -16,9 +16,11 @@ def make_rule(**changes):
 
 def test_a_rule_knows_whether_it_reassures_or_combines():
     rule = make_rule()
-    assert rule.kind == "pattern" and not rule.reassuring and not rule.is_combination
+    assert rule.kinds == ("pattern",) and not rule.reassuring and not rule.is_combination
     assert make_rule(category=REASSURING).reassuring
-    assert make_rule(requires=(("FEE",),), kind="combination").is_combination
+    combo = make_rule(requires=(("FEE",),))
+    assert combo.is_combination and combo.kinds == ("combination",)
+    assert rule.key == f"{rule.id}@{rule.language}"
 
 
 def test_grades_and_ids():

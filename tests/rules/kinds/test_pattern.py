@@ -10,17 +10,17 @@ from redflag.errors import RulePackError
 from redflag.rules.kinds.base import Ad, Found
 from redflag.rules.kinds.pattern import PatternMatcher, compiled, finditer_near
 from redflag.rules.keywords import KeywordIndex
-from redflag.rules.loader import builtin_packs
+from redflag.rules.loader import builtin_pack
 from redflag.text.normalise import normalise
 
-PACK = builtin_packs()[0]
+PACK = builtin_pack("en")
 FEE001 = next(r for r in PACK.rules if r.id == "FEE001")
 
 
 def ad_of(text, rule):
     norm = normalise(text)
     lowered = norm.text.lower()
-    near, places = KeywordIndex({rule.id: rule.keywords}).places(lowered)
+    near, places = KeywordIndex({rule.key: rule.keywords}).places(lowered)
     return Ad(norm=norm, lowered=lowered, fold=True, places=places, near=near, hits=[])
 
 
