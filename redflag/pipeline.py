@@ -56,13 +56,13 @@ class Checker:
         """The ad's languages, and the packs to read it with (None: all of them).
 
         ``--lang`` decides alone. Otherwise the detected languages, and English, whose loanwords
-        ("placement fee", "visa", "hostess") run through job ads in every language; a short or
-        unclear text is read with every pack, since detection is a guess on a one-line message.
+        ("placement fee", "visa", "hostess") run through job ads in every language. A text CLD2 cannot
+        place, or a short one it places in a language without a pack, is read with every pack.
         """
         if self.config.lang:
             return Languages(self.config.lang, (self.config.lang,)), {self.config.lang, "en"}
         found = detect(norm.text)
-        if len(norm.text) < SHORT_AD or not found.reliable:
+        if not found.reliable or (len(norm.text) < SHORT_AD and found.main not in self.engine.languages):
             return found, None
         return found, {*found.all, "en"}
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
@@ -64,10 +64,19 @@ class _Part:
 class Lexicon:
     """Every concept of one language, ready to find in the words of an ad."""
 
-    def __init__(self, concepts: Mapping[str, Sequence[str]], forms: Mapping[str, Sequence[str]] | None = None) -> None:
-        """``concepts``: name -> entries; ``forms``: word -> its inflected forms (from ``forms.toml``)."""
-        forms = forms or {}
+    def __init__(self, concepts: Mapping[str, Sequence[str]],
+                 forms: Mapping[str, Sequence[str]] | Callable[[], Mapping[str, Sequence[str]]] | None = None) -> None:
+        """``concepts``: name -> entries; ``forms``: word -> its inflected forms (from ``forms.toml``),
+        or a function that reads them: the tables are built on first use, so a check pays only for
+        the languages its ad is read in."""
         self.names = frozenset(concepts)
+        self._source = (concepts, forms)
+        self._built = False
+
+    def _build(self) -> None:
+        concepts, forms = self._source
+        forms = (forms() if callable(forms) else forms) or {}
+        self._built = True
         self._words: dict[str, set[str]] = {}
         self._stems: dict[int, dict[str, set[str]]] = {}
         self._phrases: list[tuple[tuple[_Part, ...], str]] = []
@@ -83,6 +92,15 @@ class Lexicon:
                 else:
                     self._phrases.append((tuple(parts), name))
         self._stem_sizes = sorted(self._stems)
+        # phrases by their first word (its forms), or by its stem's length and letters
+        self._phrase_words: dict[str, list[int]] = {}
+        self._phrase_stems: dict[int, dict[str, list[int]]] = {}
+        for i, (parts, _) in enumerate(self._phrases):
+            head = parts[0]
+            if head.stem:
+                self._phrase_stems.setdefault(len(head.stem), {}).setdefault(head.stem, []).append(i)
+            for form in head.forms:
+                self._phrase_words.setdefault(form, []).append(i)
         self._memo: dict[str, tuple[frozenset[str], tuple[int, ...]]] = {}
 
     @staticmethod
@@ -107,8 +125,15 @@ class Lexicon:
                 if size > len(candidate):
                     break
                 names |= self._stems[size].get(candidate[:size], set())
-        starts = tuple(i for i, (parts, _) in enumerate(self._phrases)
-                       if parts[0].matches(word) or (e := elided(word)) is not None and parts[0].matches(e))
+        starts_at: set[int] = set()
+        for candidate in (word, elided(word)):
+            if not candidate:
+                continue
+            starts_at.update(self._phrase_words.get(candidate, ()))
+            for size, stems in self._phrase_stems.items():
+                if size <= len(candidate):
+                    starts_at.update(stems.get(candidate[:size], ()))
+        starts = tuple(sorted(starts_at))
         found = (frozenset(names), starts)
         if len(self._memo) >= _MEMO_LIMIT:
             self._memo.clear()
@@ -117,6 +142,8 @@ class Lexicon:
 
     def uses(self, tokens: Sequence[Token], wanted: frozenset[str] | None = None) -> list[Use]:
         """Every concept the words of an ad use, in word order (``tokens``: lower-cased words)."""
+        if not self._built:
+            self._build()
         out: list[Use] = []
         n = len(tokens)
         for i, tok in enumerate(tokens):

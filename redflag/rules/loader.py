@@ -277,7 +277,10 @@ def parse_pack(data: bytes, path: str, validate: bool = True, inherit: dict | No
     context = raw.get("context", {})
     if isinstance(context, dict) and inherit:
         context = {**inherit, **context}
-    form_table = _word_lists(_read_toml(forms, path.replace("pack.toml", "forms.toml")).get("forms"), "forms", path) if forms else {}
+    def form_table() -> dict:
+        if not forms:
+            return {}
+        return _word_lists(_read_toml(forms, path.replace("pack.toml", "forms.toml")).get("forms"), "forms", path)
     sha = hashlib.sha256(data + (forms or b"")).hexdigest()
     return RulePack(
         id=head.get("id", Path(path).stem), language=language, version=str(head.get("version", "0")),
