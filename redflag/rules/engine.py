@@ -50,7 +50,10 @@ def selected(rule_id: str, select: Sequence[str], ignore: Sequence[str]) -> bool
 def _merge(first: Hit, more: Hit) -> Hit:
     """One rule recognised in two languages (or by two kinds) fires once, quoting both."""
     spans = {(e.start, e.end): e for e in (*first.evidence, *more.evidence)}
-    evidence: tuple[Evidence, ...] = tuple(sorted(spans.values(), key=lambda e: e.start)[:MAX_EVIDENCE])
+    # a phrase inside another one quoted already adds nothing ("give their ID" in "give their ID cards")
+    kept = [e for e in spans.values()
+            if not any(o is not e and o.start <= e.start and e.end <= o.end for o in spans.values())]
+    evidence: tuple[Evidence, ...] = tuple(sorted(kept, key=lambda e: e.start)[:MAX_EVIDENCE])
     return Hit(rule=first.rule, evidence=evidence)
 
 
@@ -131,6 +134,7 @@ class RuleEngine:
             for matcher in self._concepts:
                 if matcher.rule.language in ad.lexicons:
                     record(matcher)
+        suppressed[:] = list({(x.rule_id, x.evidence.start, x.evidence.end): x for x in suppressed}.values())
         hits = sorted(found_by.values(), key=lambda h: self._order[h.rule.id])  # core order, whatever the language
         ad.hits.extend(hits)
         # the kinds that read hits see the text rules' hits only, not one another's

@@ -67,7 +67,12 @@ def test_rule_fires_on_its_examples_with_exact_evidence(pack, rule):
         hits = _hits(pack, example.text)
         assert rule.id in hits, f"{pack.language} {rule.id} did not fire on {example.text!r}"
         quoted = [e.text for e in hits[rule.id].evidence]
-        assert example.evidence in quoted, f"{pack.language} {rule.id} quoted {quoted} in {example.text!r}, expected {example.evidence!r}"
+        at = example.text.index(example.evidence)
+        # the expected phrase is quoted, or lies inside a longer phrase the rule quotes (a rule found
+        # both by a pattern and by a frame quotes the longer of two nested phrases once)
+        covered = any(e.start <= at and at + len(example.evidence) <= e.end for e in hits[rule.id].evidence)
+        assert example.evidence in quoted or covered, \
+            f"{pack.language} {rule.id} quoted {quoted} in {example.text!r}, expected {example.evidence!r}"
         for ev in hits[rule.id].evidence:
             assert example.text[ev.start:ev.end] == ev.text
 
