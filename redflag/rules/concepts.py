@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-from redflag.text.tokens import Token, elided, words
+from redflag.text.tokens import Token, elided
 
 MIN_STEM = 3  # letters before the "*": a shorter stem would catch unrelated words
 _MEMO_LIMIT = 200_000  # words remembered per lexicon; the vocabulary of ads repeats, so the memo stays small
@@ -115,6 +115,7 @@ class Lexicon:
         if found is not None:
             return found
         names: set[str] = set()
+        starts_at: set[int] = set()
         key = word
         word = word.lower()
         for candidate in (word, elided(word)):
@@ -125,10 +126,6 @@ class Lexicon:
                 if size > len(candidate):
                     break
                 names |= self._stems[size].get(candidate[:size], set())
-        starts_at: set[int] = set()
-        for candidate in (word, elided(word)):
-            if not candidate:
-                continue
             starts_at.update(self._phrase_words.get(candidate, ()))
             for size, stems in self._phrase_stems.items():
                 if size <= len(candidate):
@@ -140,7 +137,7 @@ class Lexicon:
         self._memo[key] = found
         return found
 
-    def uses(self, tokens: Sequence[Token], wanted: frozenset[str] | None = None) -> list[Use]:
+    def uses(self, tokens: Sequence[Token]) -> list[Use]:
         """Every concept the words of an ad use, in word order (``tokens``: lower-cased words)."""
         if not self._built:
             self._build()
@@ -155,8 +152,6 @@ class Lexicon:
                 j = i + len(parts)
                 if j <= n and all(part.matches(tokens[i + k].text) for k, part in enumerate(parts[1:], 1)):
                     out.append(Use(name, i, j, tok.start, tokens[j - 1].end))
-        if wanted is not None:
-            out = [u for u in out if u.concept in wanted]
         return out
 
 
@@ -169,7 +164,3 @@ def built_in_uses(name: str, text: str, tokens: Sequence[Token]) -> list[Use]:
         out.append(Use(name, at, at, m.start(), m.end()))
     return out
 
-
-def lowered_words(text: str) -> list[Token]:
-    """The words of an already lower-cased text, as a lexicon reads them."""
-    return words(text)

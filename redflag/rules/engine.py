@@ -66,12 +66,14 @@ class RuleEngine:
             m for pack in self.packs for rule in pack.rules if selected(rule.id, select, ignore)
             for m in matchers_for(rule, pack.context)
         ]
-        order: dict[str, int] = {rid: i for i, rid in enumerate(definitions())
-                                 if any(m.rule.id == rid for m in matchers)}  # core.toml's order
+        shown: dict[str, Rule] = {}  # each id as reports show it by default: its English (or first) entry
         for m in matchers:
-            order.setdefault(m.rule.id, len(order))
-        self._order = order
-        self.rules: tuple[Rule, ...] = tuple(self._first(matchers, rid) for rid in order)
+            if m.rule.id not in shown or (m.rule.language == "en" and shown[m.rule.id].language != "en"):
+                shown[m.rule.id] = m.rule
+        defined = definitions()
+        order = [rid for rid in defined if rid in shown] + [rid for rid in shown if rid not in defined]  # core.toml's, then new ids
+        self._order = {rid: i for i, rid in enumerate(order)}
+        self.rules: tuple[Rule, ...] = tuple(shown[rid] for rid in order)
         self._by_id = {r.id: r for r in self.rules}
         self._texts = {(m.rule.id, m.rule.language): (m.rule.title, m.rule.advice) for m in matchers}
         self.languages: tuple[str, ...] = tuple(p.language for p in self.packs if p.language != ANY)
@@ -81,12 +83,6 @@ class RuleEngine:
         self._concepts = tuple(m for m in matchers if isinstance(m, ConceptMatcher))
         self._after = tuple(m for m in matchers if m.reads_hits)
         self._index = KeywordIndex({key: m.rule.keywords for key, m in self._keyed.items()})
-
-    @staticmethod
-    def _first(matchers: list[Matcher], rule_id: str) -> Rule:
-        """The rule as reports show it by default: its English (or first) entry."""
-        rules = [m.rule for m in matchers if m.rule.id == rule_id]
-        return next((r for r in rules if r.language == "en"), rules[0])
 
     def display(self, rule_id: str, lang: str) -> tuple[str, str]:
         """A rule's title and advice in ``lang`` when its pack has them, else as core.toml gives them."""

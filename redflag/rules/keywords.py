@@ -44,8 +44,11 @@ class KeywordIndex:
                 for rule_id in self._by_keyword[word]:
                     found.setdefault(rule_id, []).extend(places)
         if self._wide and not lowered.isascii():
-            for word in self._wide.intersection(WORD.findall(lowered)):
-                places = [m.start() for m in WORD.finditer(lowered) if m.group() == word]
+            wide: dict[str, list[int]] = {}
+            for m in WORD.finditer(lowered):  # one pass places every keyword of other letters
+                if m.group() in self._wide:
+                    wide.setdefault(m.group(), []).append(m.start())
+            for word, places in wide.items():
                 places_of[word] = places
                 for rule_id in self._by_keyword[word]:
                     found.setdefault(rule_id, []).extend(places)

@@ -8,7 +8,7 @@ from typing import ClassVar, Protocol
 
 from redflag.result import Evidence, Suppression
 from redflag.rules.concepts import built_in_uses
-from redflag.rules.context import BOUNDARY
+from redflag.rules.context import BOUNDARY, suppression
 from redflag.rules.schema import ContextCues, Rule
 from redflag.text.normalise import Normalised
 from redflag.text.tokens import words
@@ -100,6 +100,46 @@ class Matcher(Protocol):
     def match(self, ad: Ad) -> Found:
         """The evidence (original offsets, start order, at most MAX_EVIDENCE) and suppressions of this rule."""
         ...
+
+
+class Quotes:
+    """The phrases one rule gathers in one ad: each judged by its context (kept, or switched off
+    and reported), overlaps with a kept phrase skipped, at most MAX_EVIDENCE kept."""
+
+    __slots__ = ("rule", "cues", "ad", "evidence", "suppressed", "_taken")
+
+    def __init__(self, rule: Rule, cues: ContextCues | None, ad: Ad) -> None:
+        self.rule = rule
+        self.cues = (cues, *ad.cues)  # the rule's own language first, then the others the ad is read in
+        self.ad = ad
+        self.evidence: list[Evidence] = []
+        self.suppressed: list[Suppression] = []
+        self._taken: list[tuple[int, int]] = []
+
+    @property
+    def full(self) -> bool:
+        """Enough phrases quoted: the rule fires once however often it matches."""
+        return len(self.evidence) >= MAX_EVIDENCE
+
+    def offer(self, a: int, b: int) -> None:
+        """A trigger at ``lowered[a:b]``: quoted unless it overlaps a quoted one or its context switches it off."""
+        if any(a < tb and ta < b for ta, tb in self._taken):
+            return
+        ev = evidence_at(self.ad.norm, a, b)
+        why = suppression(self.ad.lowered, a, b, self.cues,
+                          negation=self.rule.negation, conditional=self.rule.hypothetical)
+        if why:
+            self.suppressed.append(Suppression(rule_id=self.rule.id, evidence=ev, reason=why[0], cue=why[1]))
+            return
+        self._taken.append((a, b))
+        self.evidence.append(ev)
+
+    def found(self) -> Found:
+        """What the rule found, its phrases in text order."""
+        if not self.evidence and not self.suppressed:
+            return NOTHING
+        self.evidence.sort(key=lambda e: e.start)
+        return Found(evidence=tuple(self.evidence[:MAX_EVIDENCE]), suppressed=tuple(self.suppressed))
 
 
 def evidence_at(norm: Normalised, a: int, b: int) -> Evidence:

@@ -11,10 +11,8 @@ from __future__ import annotations
 from itertools import product
 from typing import ClassVar
 
-from redflag.result import Evidence, Suppression
 from redflag.rules.concepts import BUILT_IN, Use
-from redflag.rules.context import suppression
-from redflag.rules.kinds.base import MAX_EVIDENCE, NOTHING, Ad, Found, evidence_at
+from redflag.rules.kinds.base import NOTHING, Ad, Found, Quotes
 from redflag.rules.schema import ContextCues, Frame, Rule
 
 _MAX_CHOICES = 12  # uses of one concept tried per sentence: enough for any real ad, bounded for a hostile one
@@ -44,27 +42,13 @@ class ConceptMatcher:
         for name in self.built_in:
             found += ad.built_in(name)
         found.sort(key=lambda u: (u.start, u.end))
-        evidence: list[Evidence] = []
-        suppressed: list[Suppression] = []
-        taken: list[tuple[int, int]] = []
+        quotes = Quotes(self.rule, self.cues, ad)
         for frame in frames:
             for a, b in self._spans(frame, found, ad):
-                if len(evidence) >= MAX_EVIDENCE:
+                if quotes.full:
                     break
-                if any(a < tb and ta < b for ta, tb in taken):
-                    continue
-                ev = evidence_at(ad.norm, a, b)
-                why = suppression(ad.lowered, a, b, (self.cues, *ad.cues),
-                                  negation=self.rule.negation, conditional=self.rule.hypothetical)
-                if why:
-                    suppressed.append(Suppression(rule_id=self.rule.id, evidence=ev, reason=why[0], cue=why[1]))
-                    continue
-                taken.append((a, b))
-                evidence.append(ev)
-        if not evidence and not suppressed:
-            return NOTHING
-        evidence.sort(key=lambda e: e.start)
-        return Found(evidence=tuple(evidence), suppressed=tuple(suppressed))
+                quotes.offer(a, b)
+        return quotes.found()
 
     @staticmethod
     def _spans(frame: Frame, found: list[Use], ad: Ad) -> list[tuple[int, int]]:

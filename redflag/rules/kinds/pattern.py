@@ -13,9 +13,7 @@ import re._parser as sre_parse
 from typing import ClassVar, Iterator
 
 from redflag.errors import RulePackError
-from redflag.result import Evidence, Suppression
-from redflag.rules.context import suppression
-from redflag.rules.kinds.base import MAX_EVIDENCE, NOTHING, Ad, Found, evidence_at
+from redflag.rules.kinds.base import NOTHING, Ad, Found, Quotes
 from redflag.rules.kinds.pattern_safety import backtracking_problem
 from redflag.rules.kinds.pattern_words import contained_words
 from redflag.rules.schema import MAX_MATCH, ContextCues, Rule
@@ -79,12 +77,10 @@ class PatternMatcher:
         positions = ad.near.get(self.rule.key)
         if not positions:
             return NOTHING
-        rule, cues, lowered, places_of = self.rule, self.cues, ad.lowered, ad.places
-        evidence: list[Evidence] = []
-        suppressed: list[Suppression] = []
-        taken: list[tuple[int, int]] = []
+        lowered, places_of = ad.lowered, ad.places
+        quotes = Quotes(self.rule, self.cues, ad)
         for pattern, width, has_ev, inside in self.plan(ad.fold):
-            if len(evidence) >= MAX_EVIDENCE:
+            if quotes.full:
                 break
             near = positions
             if inside is not None:  # search only around the keywords this pattern can hold
@@ -93,22 +89,10 @@ class PatternMatcher:
                     continue
                 near = found[0] if len(found) == 1 else sorted(p for places in found for p in places)
             for m in finditer_near(pattern, lowered, near, width):
-                if len(evidence) >= MAX_EVIDENCE:
+                if quotes.full:
                     break
-                a, b = m.span("ev") if has_ev and m.group("ev") else m.span()
-                if any(a < tb and ta < b for ta, tb in taken):
-                    continue
-                ev = evidence_at(ad.norm, a, b)
-                why = suppression(lowered, a, b, (cues, *ad.cues), negation=rule.negation, conditional=rule.hypothetical)
-                if why:
-                    suppressed.append(Suppression(rule_id=rule.id, evidence=ev, reason=why[0], cue=why[1]))
-                    continue
-                taken.append((a, b))
-                evidence.append(ev)
-        if not evidence and not suppressed:
-            return NOTHING
-        evidence.sort(key=lambda e: e.start)
-        return Found(evidence=tuple(evidence[:MAX_EVIDENCE]), suppressed=tuple(suppressed))
+                quotes.offer(*(m.span("ev") if has_ev and m.group("ev") else m.span()))
+        return quotes.found()
 
 
 def finditer_near(pattern: re.Pattern, text: str, positions: list[int], width: int) -> Iterator[re.Match]:
