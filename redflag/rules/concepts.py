@@ -12,11 +12,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress, count
+from operator import itemgetter
 from typing import NamedTuple
 
-from redflag.text.tokens import Token, elided
+from redflag.text.tokens import elided
 
 MIN_STEM = 3  # letters before the "*": a shorter stem would catch unrelated words
 _MEMO_LIMIT = 200_000  # words remembered per lexicon; the vocabulary of ads repeats, so the memo stays small
@@ -33,36 +34,92 @@ class Use(NamedTuple):
 
 
 @lru_cache(maxsize=1)
-def _money() -> re.Pattern:
-    """An amount with a currency, before or after it, in any of the currencies' spellings."""
+def _money() -> tuple[re.Pattern, int]:
+    """An amount with a currency, before or after it, in any of the currencies' spellings; and the
+    longest spelling, which bounds how far from its digits an amount can reach."""
     from redflag.entities.data import table
 
     cur = table("currencies")
     names = sorted({*cur["codes"], *cur["symbols"], *cur["words"], *cur.get("local_words", {})}, key=len, reverse=True)
     unit = "|".join(re.escape(n) for n in names)
-    amount = r"\d{1,3}(?:[.,\u00a0\u202f ]\d{3}){0,4}(?:[.,]\d{1,2})?(?:\s?(?:k|mln|млн|тыс|тис|triệu|juta|ribu|mil|mii|tys))?|\d{1,9}(?:[.,]\d{1,2})?"
+    amount = r"\d{1,3}(?:[.,\u00a0\u202f ]\d{3}){0,4}(?:[.,]\d{1,2}|,-|\.-)?(?:\s?(?:k|mln|млн|тыс|тис|triệu|juta|ribu|mil|mii|tys))?|\d{1,9}(?:[.,]\d{1,2})?"
     # a currency word must end where a word ends; a symbol may touch the digits
-    return re.compile(rf"(?:(?:{unit})\s?(?:{amount})|(?:{amount})\s?(?:{unit}))(?![^\W\d_])")
+    pattern = re.compile(rf"(?:(?:{unit})\s?(?:{amount})(?![\d])|(?:{amount})\s?(?:{unit}))(?![^\W\d_])")
+    return pattern, len(names[0]) + 8
+
+
+_DIGITS = re.compile(r"\d+(?:[.,\u00a0\u202f ]\d+)*")
+
+
+def _money_spans(text: str) -> list[tuple[int, int]]:
+    """Where amounts stand: the money pattern is tried only in windows around runs of digits, since
+    trying its hundreds of currency spellings at every character of a long ad is what costs."""
+    pattern, reach = _money()
+    windows: list[list[int]] = []
+    for m in _DIGITS.finditer(text):
+        a, b = max(0, m.start() - reach), min(len(text), m.end() + reach)
+        if windows and a <= windows[-1][1]:
+            windows[-1][1] = b
+        else:
+            windows.append([a, b])
+    out = []
+    for a, b in windows:
+        # one character more, so the check that a currency word ends where a word ends sees it
+        end = min(len(text), b + 1)
+        for m in pattern.finditer(text, a, end):
+            if m.end() < end or end == len(text):
+                out.append(m.span())
+    return out
+
+
+def _spans_of(pattern: re.Pattern) -> Callable[[str], list[tuple[int, int]]]:
+    return lambda text: [m.span() for m in pattern.finditer(text)]
 
 
 _NUMBER = re.compile(r"\d{1,9}")
 _AGE_RANGE = re.compile(r"(?<![\d.,])(?:1[4-9]|[2-5]\d)\s{0,2}[-–—]\s{0,2}(?:1[6-9]|[2-6]\d)(?![\d.,%])")
-BUILT_IN: dict[str, object] = {"@money": _money, "@number": lambda: _NUMBER, "@age_range": lambda: _AGE_RANGE}
+# built-in concept -> where it stands in a text, as (start, end) spans
+BUILT_IN: dict[str, Callable[[str], list[tuple[int, int]]]] = {
+    "@money": _money_spans, "@number": _spans_of(_NUMBER), "@age_range": _spans_of(_AGE_RANGE)}
 
 
-@dataclass(frozen=True, slots=True)
-class _Part:
-    """One word of an entry: the forms it matches exactly, or the stem it starts with."""
+_NONE: frozenset[str] = frozenset()
 
-    forms: frozenset[str]
-    stem: str = ""
 
-    def matches(self, word: str) -> bool:
-        return word in self.forms or (bool(self.stem) and word.startswith(self.stem))
+class _Word(NamedTuple):
+    """One word of an ad, as a lexicon sees it."""
+
+    bases: frozenset[str]  # the entry words and stems it is a form of
+    names: tuple[str, ...]  # the concepts it is on its own
+    heads: frozenset[str]  # those of its bases that begin a phrase
+    starts: bool  # whether a concept can begin at this word
+
+
+_NOTHING = _Word(_NONE, (), _NONE, False)
+_STARTS = itemgetter(3)
+
+
+class _Memo(dict):
+    """word -> the entry words and stems it is a form of; worked out on first sight of the word."""
+
+    __slots__ = ("lexicon",)
+
+    def __missing__(self, word: str) -> _Word:
+        found = self.lexicon._bases(word)
+        if len(self) >= _MEMO_LIMIT:
+            self.clear()
+        self[word] = found
+        return found
 
 
 class Lexicon:
-    """Every concept of one language, ready to find in the words of an ad."""
+    """Every concept of one language, ready to find in the words of an ad.
+
+    Each word of an entry (or its stem, written ``"stem*"``) is a *base*. A word of the ad is first
+    turned into the bases it is a form of (one dictionary lookup, remembered), so most words of an
+    ad, which belong to no concept, cost nothing more; phrases are found through the bases of
+    their first two words.
+    """
 
     def __init__(self, concepts: Mapping[str, Sequence[str]],
                  forms: Mapping[str, Sequence[str]] | Callable[[], Mapping[str, Sequence[str]]] | None = None) -> None:
@@ -77,90 +134,92 @@ class Lexicon:
         concepts, forms = self._source
         forms = (forms() if callable(forms) else forms) or {}
         self._built = True
-        self._words: dict[str, set[str]] = {}
-        self._stems: dict[int, dict[str, set[str]]] = {}
-        self._phrases: list[tuple[tuple[_Part, ...], str]] = []
+        bases_of: dict[str, set[str]] = {}
+        self._stems: dict[int, dict[str, str]] = {}
+        self._single: dict[str, set[str]] = {}
+        self._phrases: list[tuple[tuple[str, ...], str]] = []
         for name, entries in concepts.items():
             for entry in entries:
-                parts = [self._part(w, forms) for w in entry.lower().split()]
+                parts = tuple(entry.lower().split())
+                for word in parts:
+                    if word.endswith("*"):
+                        self._stems.setdefault(len(word) - 1, {})[word[:-1]] = word
+                    else:
+                        for form in (word, *forms.get(word, ())):
+                            bases_of.setdefault(form, set()).add(word)
                 if len(parts) == 1:
-                    part = parts[0]
-                    if part.stem:
-                        self._stems.setdefault(len(part.stem), {}).setdefault(part.stem, set()).add(name)
-                    for form in part.forms:
-                        self._words.setdefault(form, set()).add(name)
+                    self._single.setdefault(parts[0], set()).add(name)
                 else:
-                    self._phrases.append((tuple(parts), name))
+                    self._phrases.append((parts, name))
+        self._bases_of = {w: frozenset(b) for w, b in bases_of.items()}
         self._stem_sizes = sorted(self._stems)
-        # phrases by their first word (its forms), or by its stem's length and letters
-        self._phrase_words: dict[str, list[int]] = {}
-        self._phrase_stems: dict[int, dict[str, list[int]]] = {}
+        self._pairs: dict[tuple[str, str], list[int]] = {}
         for i, (parts, _) in enumerate(self._phrases):
-            head = parts[0]
-            if head.stem:
-                self._phrase_stems.setdefault(len(head.stem), {}).setdefault(head.stem, []).append(i)
-            for form in head.forms:
-                self._phrase_words.setdefault(form, []).append(i)
-        self._memo: dict[str, tuple[frozenset[str], tuple[int, ...]]] = {}
+            self._pairs.setdefault(parts[:2], []).append(i)
+        self._heads = frozenset(parts[0] for parts, _ in self._phrases)
+        self._memo = _Memo()
+        self._memo.lexicon = self
 
-    @staticmethod
-    def _part(word: str, forms: Mapping[str, Sequence[str]]) -> _Part:
-        if word.endswith("*"):
-            return _Part(frozenset(), word[:-1])
-        return _Part(frozenset((word, *forms.get(word, ())))) 
-
-    def _look(self, word: str) -> tuple[frozenset[str], tuple[int, ...]]:
-        """The concepts ``word`` is on its own, and the phrases that could start with it."""
-        found = self._memo.get(word)
-        if found is not None:
-            return found
-        names: set[str] = set()
-        starts_at: set[int] = set()
-        key = word
-        word = word.lower()
-        for candidate in (word, elided(word)):
+    def _bases(self, word: str) -> _Word:
+        """What ``word`` (lower-cased, or after an elided article) is: the entry words and stems it is a
+        form of, the concepts it is on its own, and which of its bases start a phrase."""
+        found: set[str] = set()
+        for candidate in (word.lower(), elided(word.lower())):
             if not candidate:
                 continue
-            names |= self._words.get(candidate, set())
+            found |= self._bases_of.get(candidate, _NONE)
             for size in self._stem_sizes:
                 if size > len(candidate):
                     break
-                names |= self._stems[size].get(candidate[:size], set())
-            starts_at.update(self._phrase_words.get(candidate, ()))
-            for size, stems in self._phrase_stems.items():
-                if size <= len(candidate):
-                    starts_at.update(stems.get(candidate[:size], ()))
-        starts = tuple(sorted(starts_at))
-        found = (frozenset(names), starts)
-        if len(self._memo) >= _MEMO_LIMIT:
-            self._memo.clear()
-        self._memo[key] = found
-        return found
+                stem = self._stems[size].get(candidate[:size])
+                if stem:
+                    found.add(stem)
+        if not found:
+            return _NOTHING
+        names = tuple(sorted({n for b in found for n in self._single.get(b, ())}))
+        heads = frozenset(b for b in found if b in self._heads)
+        return _Word(frozenset(found), names, heads, bool(names or heads))
 
-    def uses(self, tokens: Sequence[Token]) -> list[Use]:
-        """Every concept the words of an ad use, in word order (``tokens``: lower-cased words)."""
+    def uses(self, words: Sequence[str], spans: Callable[[], Sequence[tuple[int, int]]]) -> list[Use]:
+        """Every concept the words of an ad use, in word order.
+
+        ``words``: the lower-cased words of the ad; ``spans``: a function giving their (start, end)
+        in the text, called only when some concept is found.
+        """
         if not self._built:
             self._build()
+        looks = list(map(self._memo.__getitem__, words))
+        pairs, phrases = self._pairs, self._phrases
         out: list[Use] = []
-        n = len(tokens)
-        for i, tok in enumerate(tokens):
-            names, starts = self._look(tok.text)
-            for name in names:
-                out.append(Use(name, i, i + 1, tok.start, tok.end))
-            for p in starts:
-                parts, name = self._phrases[p]
-                j = i + len(parts)
-                if j <= n and all(part.matches(tokens[i + k].text) for k, part in enumerate(parts[1:], 1)):
-                    out.append(Use(name, i, j, tok.start, tokens[j - 1].end))
+        at = None
+        n = len(looks)
+        for i in compress(count(), map(_STARTS, looks)):
+            look = looks[i]
+            found = []
+            if look.heads and i + 1 < n:
+                nxt = looks[i + 1].bases
+                for a in look.heads:
+                    for b in nxt:
+                        for p in pairs.get((a, b), ()):
+                            parts, name = phrases[p]
+                            j = i + len(parts)
+                            if j <= n and all(parts[k] in looks[i + k].bases for k in range(2, len(parts))):
+                                found.append((name, j))
+            if look.names or found:
+                if at is None:
+                    at = spans()
+                start, end = at[i]
+                out.extend(Use(name, i, i + 1, start, end) for name in look.names)
+                out.extend(Use(name, i, j, start, at[j - 1][1]) for name, j in sorted(set(found)))
         return out
 
 
-def built_in_uses(name: str, text: str, tokens: Sequence[Token]) -> list[Use]:
-    """Where a built-in concept stands in ``text``, placed between the words around it."""
-    starts = [t.start for t in tokens]
+def built_in_uses(name: str, text: str, starts: Sequence[int]) -> list[Use]:
+    """Where a built-in concept stands in ``text``, placed between the words around it
+    (``starts``: where each word of ``text`` starts)."""
     out = []
-    for m in BUILT_IN[name]().finditer(text):
-        at = bisect_left(starts, m.start())
-        out.append(Use(name, at, at, m.start(), m.end()))
+    for start, end in BUILT_IN[name](text):
+        at = bisect_left(starts, start)
+        out.append(Use(name, at, at, start, end))
     return out
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from typing import ClassVar, Protocol
@@ -11,7 +12,7 @@ from redflag.rules.concepts import built_in_uses
 from redflag.rules.context import BOUNDARY, suppression
 from redflag.rules.schema import ContextCues, Rule
 from redflag.text.normalise import Normalised
-from redflag.text.tokens import words
+from redflag.text.tokens import WORD
 
 MAX_EVIDENCE = 5  # phrases quoted per rule; a rule fires once however often it matches
 
@@ -31,7 +32,7 @@ class Ad:
     worked out on first use and shared by every matcher of the ad.
     """
 
-    __slots__ = ("norm", "lowered", "fold", "places", "near", "hits", "cues", "lexicons", "_tokens", "_uses",
+    __slots__ = ("norm", "lowered", "fold", "places", "near", "hits", "cues", "lexicons", "_words", "_spans", "_uses", "_present",
                  "_built_in", "_sentences")
 
     def __init__(self, norm: Normalised, lowered: str, fold: bool, places: dict[str, list[int]],
@@ -45,30 +46,45 @@ class Ad:
         self.hits = hits  # the rules fired so far, in pack order
         self.cues = cues  # the context cues of every language the ad is read in
         self.lexicons = lexicons or {}  # language -> Lexicon, for the languages the ad is read in
-        self._tokens = None
+        self._words: list[str] | None = None
+        self._spans: list[tuple[int, int]] | None = None
         self._uses: dict | None = None
+        self._present: dict[str, frozenset[str]] = {}
         self._built_in: dict[str, list] = {}
         self._sentences: list[int] | None = None
 
     @property
-    def tokens(self) -> list:
-        """The words of the lower-cased text, with their offsets."""
-        if self._tokens is None:
-            self._tokens = words(self.lowered)
-        return self._tokens
+    def words(self) -> list[str]:
+        """The words of the lower-cased text."""
+        if self._words is None:
+            self._words = WORD.findall(self.lowered)
+        return self._words
+
+    def spans(self) -> list[tuple[int, int]]:
+        """Where each word stands in the lower-cased text (worked out only when a rule needs it)."""
+        if self._spans is None:
+            self._spans = list(map(re.Match.span, WORD.finditer(self.lowered)))
+        return self._spans
 
     @property
     def uses(self) -> dict[str, list]:
         """Language -> the concepts its lexicon finds in the ad, in text order."""
         if self._uses is None:
-            self._uses = {lang: lex.uses(self.tokens) for lang, lex in self.lexicons.items()}
+            self._uses = {lang: lex.uses(self.words, self.spans) for lang, lex in self.lexicons.items()}
         return self._uses
+
+    def present(self, lang: str) -> frozenset[str]:
+        """The concepts of ``lang`` the ad uses at least once."""
+        found = self._present.get(lang)
+        if found is None:
+            found = self._present[lang] = frozenset(u.concept for u in self.uses.get(lang, ()))
+        return found
 
     def built_in(self, name: str) -> list:
         """Where a built-in concept (``@money``, ...) stands in the ad."""
         found = self._built_in.get(name)
         if found is None:
-            found = self._built_in[name] = built_in_uses(name, self.lowered, self.tokens)
+            found = self._built_in[name] = built_in_uses(name, self.lowered, [a for a, _ in self.spans()])
         return found
 
     def sentence_of(self, pos: int) -> int:

@@ -28,13 +28,16 @@ class ConceptMatcher:
         self.cues = cues
         self.concepts = frozenset().union(*(f.concepts for f in rule.frames))
         self.built_in = tuple(sorted(c for c in self.concepts if c in BUILT_IN))
+        self.triggers = _triggers(rule.frames)
 
     def match(self, ad: Ad) -> Found:
         """The rule's evidence where a whole frame stands in one sentence, near enough together."""
         uses = ad.uses.get(self.rule.language)
         if not uses:
             return NOTHING
-        present = {u.concept for u in uses}
+        present = ad.present(self.rule.language)
+        if self.triggers is not None and self.triggers.isdisjoint(present):
+            return NOTHING
         frames = [f for f in self.rule.frames if all(any(c in present or c in BUILT_IN for c in g) for g in f.groups)]
         if not frames:
             return NOTHING
@@ -81,6 +84,18 @@ class ConceptMatcher:
                 if best is not None:
                     spans.append(best)
         return sorted(set(spans))
+
+
+def _triggers(frames: tuple[Frame, ...]) -> frozenset[str] | None:
+    """Concepts of which at least one must be in an ad for any frame to stand (a group of words from
+    each frame), or None when some frame is made of built-in concepts only."""
+    found: set[str] = set()
+    for frame in frames:
+        words = [g for g in frame.groups if not any(c in BUILT_IN for c in g)]
+        if not words:
+            return None
+        found.update(words[0])
+    return frozenset(found)
 
 
 def _overlap(combo: tuple[Use, ...]) -> bool:
