@@ -47,7 +47,7 @@ def _dictionary(lang: str) -> dict[str, list[str]] | None:
 
 
 def forms_for(words: Iterable[str], lang: str) -> dict[str, list[str]]:
-    """Each word -> the other forms of its lemma (the word itself left out), for ``lang``."""
+    """Each word -> its other forms (the word itself left out), for ``lang``."""
     backward = _dictionary(lang)
     if backward is None:
         return {}
@@ -56,7 +56,13 @@ def forms_for(words: Iterable[str], lang: str) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
     for word in words:
         lemma = lemmatize(word, lang=lang).lower()
-        forms = set(backward.get(word, ())) | set(backward.get(lemma, ())) | ({lemma} if lemma != word else set())
+        forms = set(backward.get(word, ()))
+        if lemma != word:
+            # a word written inflected stands for the forms of its lemma that keep its own beginning:
+            # "accounts" -> "account", "visto" -> "vista", "vistos"; not "ver" or "vimos", and
+            # "paid" does not bring "pay", "pays"
+            head = word[:max(3, len(word) - 2)]
+            forms |= {f for f in (lemma, *backward.get(lemma, ())) if f.startswith(head)}
         forms = sorted(f for f in forms if f != word and len(f) > 2 and f.replace("'", "").isalpha())
         if forms and len(forms) <= MAX_FORMS:
             out[word] = forms
