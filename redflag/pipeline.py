@@ -72,7 +72,11 @@ class Checker:
 
     def _match(self, norm: Normalised) -> tuple[tuple[Hit, ...], tuple[Suppression, ...], Languages]:
         langs, read = self.languages(norm)
-        matches = self.engine.match(norm, read)
+        if self.config.lang:
+            parts = ((self.config.lang, 0, len(norm.text)),)
+        else:
+            parts = langs.parts if read is not None else ()
+        matches = self.engine.match(norm, read, parts)
         return matches.hits, matches.suppressed, langs
 
     def check(self, text: str) -> Result:

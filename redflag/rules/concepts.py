@@ -77,7 +77,7 @@ def _spans_of(pattern: re.Pattern) -> Callable[[str], list[tuple[int, int]]]:
 
 
 _NUMBER = re.compile(r"\d{1,9}")
-_AGE_RANGE = re.compile(r"(?<![\d.,])(?:1[4-9]|[2-5]\d)\s{0,2}[-–—]\s{0,2}(?:1[6-9]|[2-6]\d)(?![\d.,%])")
+_AGE_RANGE = re.compile(r"(?<![\d.,])(?:1[4-9]|[2-5]\d)\s{0,2}[-–—]\s{0,2}(?:1[6-9]|[2-6]\d)(?![\d%]|[.,]\d)")
 # built-in concept -> where it stands in a text, as (start, end) spans
 BUILT_IN: dict[str, Callable[[str], list[tuple[int, int]]]] = {
     "@money": _money_spans, "@number": _spans_of(_NUMBER), "@age_range": _spans_of(_AGE_RANGE)}

@@ -13,10 +13,42 @@ from collections.abc import Sequence
 from redflag.rules.schema import ContextCues
 from redflag.text.tokens import WORD_PATTERN
 
-# Sentence ends: full stops and their kin in the scripts of the packs (。！？ ۔ ।), line breaks, bullets.
-BOUNDARY = re.compile(r"[.!?。！？।۔](?=\s|$)|[\n;•|]|\s[-*–]\s")
+# Sentence ends: full stops and their kin in the scripts of the packs (。！？ ۔ ।), line breaks, bullets;
+# a dash before an amount is a copula ("Комиссия — 300 евро"), not a bullet; a full stop run into
+# the next word ("preferred.Women") is a candidate, kept only before a capital (see sentence_starts).
+BOUNDARY = re.compile(r"[.!?。！？।۔](?=\s|$)|[\n;•|]|\s[-*–]\s(?![\d$€£₽])|(?<=[^\W\d_]{3})\.(?=[^\W\d_])")
 _WORD = re.compile(rf"{WORD_PATTERN}|,")
 _LOOK = 300
+
+
+def sentence_starts(text: str) -> list[int]:
+    """Where each sentence of ``text`` starts (``text`` in its own letter case).
+
+    A full stop after a short word followed by a small letter is an abbreviation ("3000 руб. в день",
+    "ca. 20 h"), and one run into the next word ends a sentence only before a capital."""
+    out = [0]
+    for m in BOUNDARY.finditer(text):
+        if m.group() == ".":
+            i = m.start()
+            after = text[m.end():m.end() + 1]
+            if after and not after.isspace():
+                if not (after.isupper() and text[i - 1].islower()):
+                    continue
+            elif _abbreviation(text, i):
+                continue
+        out.append(m.end())
+    return out
+
+
+def _abbreviation(text: str, dot: int) -> bool:
+    """Whether the full stop at ``dot`` closes a short word and a small letter follows it."""
+    j = dot
+    while j > 0 and dot - j <= 4 and text[j - 1].isalpha():
+        j -= 1
+    k = dot + 1
+    while k < len(text) and text[k] in " \t\u00a0":
+        k += 1
+    return 1 <= dot - j <= 4 and (j == 0 or not text[j - 1].isalpha()) and k < len(text) and text[k].islower()
 
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -24,10 +56,20 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     left = max(0, start - _LOOK)
     s = left
     for m in BOUNDARY.finditer(text, left, start):
-        s = m.end()
-    m = BOUNDARY.search(text, end, min(len(text), end + _LOOK))
-    e = m.start() if m else min(len(text), end + _LOOK)
+        if not _run_in(text, m):
+            s = m.end()
+    e = min(len(text), end + _LOOK)
+    for m in BOUNDARY.finditer(text, end, e):
+        if not _run_in(text, m):
+            e = m.start()
+            break
     return s, e
+
+
+def _run_in(text: str, m: re.Match) -> bool:
+    """A full stop run into a small letter ("site.com"): not a sentence end."""
+    after = text[m.end():m.end() + 1]
+    return m.group() == "." and bool(after) and not after.isspace() and not after.isupper()
 
 
 def _is_negation(word: str, cues: ContextCues) -> bool:
@@ -66,10 +108,13 @@ def negated_before(clause: str, cues: ContextCues) -> str | None:
     return m.group().strip() if m else None
 
 
-def negated_inside(phrase: str, cues: ContextCues) -> str | None:
-    """A negation word inside the matched phrase itself ("passport will not be kept")."""
-    for tok in _WORD.findall(phrase.lower()):
-        if tok != "," and _is_negation(tok, cues):
+def negated_inside(phrase: str, cues: ContextCues, keep: Sequence[tuple[int, int]] = ()) -> str | None:
+    """A negation word inside the matched phrase itself ("passport will not be kept"), unless it is
+    one of the words the rule was written with (``keep``: spans of ``phrase`` that are whole entries
+    of the pack, like "no days off" or "sin días libres")."""
+    for m in _WORD.finditer(phrase.lower()):
+        tok = m.group()
+        if tok != "," and _is_negation(tok, cues) and not any(a <= m.start() and m.end() <= b for a, b in keep):
             return tok
     return None
 
@@ -93,22 +138,23 @@ def _own_cue(cue: str, cues: ContextCues) -> bool:
 
 
 def suppression(text: str, start: int, end: int, cues: ContextCues | Sequence[ContextCues], *,
-                negation: bool, conditional: bool) -> tuple[str, str] | None:
+                negation: bool, conditional: bool, keep: Sequence[tuple[int, int]] = ()) -> tuple[str, str] | None:
     """Why a trigger at text[start:end] does not count, as (reason, cue), or None when it counts.
 
-    ``cues`` may be several packs' cues: the rule's own language first, then the others the ad is
-    written in ("walang placement fee": an English phrase negated in Tagalog).
+    ``cues`` may be several packs' cues: the rule's own language first, then the others of the part
+    of the ad the trigger stands in ("walang placement fee": an English phrase negated in Tagalog).
+    ``keep``: spans of the trigger that are a pack's own words, whose negations are part of the idea.
     """
     if not isinstance(cues, ContextCues):
         sets = [c for c in dict.fromkeys(cues) if c is not None]
         if not sets:
             return None
         own = sets[0]
-        why = suppression(text, start, end, own, negation=negation, conditional=conditional)
+        why = suppression(text, start, end, own, negation=negation, conditional=conditional, keep=keep)
         if why:
             return why
         for other in sets[1:]:
-            why = suppression(text, start, end, other, negation=negation, conditional=conditional)
+            why = suppression(text, start, end, other, negation=negation, conditional=conditional, keep=keep)
             # a cue the rule's own language also has was already judged there, with its own scope
             # ("no fees, but a deposit": the English "but" ends the "no" that Spanish would carry on)
             if why and not _own_cue(why[1], own):
@@ -116,7 +162,7 @@ def suppression(text: str, start: int, end: int, cues: ContextCues | Sequence[Co
         return None
     s, e = sentence_bounds(text, start, end)
     if negation:
-        cue = negated_inside(text[start:end], cues)
+        cue = negated_inside(text[start:end], cues, [(a - start, b - start) for a, b in keep])
         if cue:
             return "negated inside the phrase", cue
         cue = negated_before(text[s:start], cues)

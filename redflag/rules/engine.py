@@ -97,8 +97,12 @@ class RuleEngine:
         """Matcher key (``ID@language``) -> positions of its keywords in ``lowered``, for the pattern rules that could fire."""
         return self._index.places(lowered)[0]
 
-    def match(self, norm: Normalised, languages: Collection[str] | None = None) -> Matches:
-        """Every rule hit in the ad, read in ``languages`` (every pack's when None), evidence mapped back to the original text."""
+    def match(self, norm: Normalised, languages: Collection[str] | None = None,
+              parts: Sequence[tuple[str, int, int]] = ()) -> Matches:
+        """Every rule hit in the ad, read in ``languages`` (every pack's when None), evidence mapped back to the original text.
+
+        ``parts``: (language, start, end) stretches of ``norm.text``, when known; a trigger's context
+        is then read with the cues of its own stretch's language."""
         text = norm.text
         lowered = lower_in_place(text)
         fold = len(lowered) == len(text)  # lower-casing kept every offset, so the fast patterns apply
@@ -109,8 +113,8 @@ class RuleEngine:
         near, places = self._index.places(lowered)
         suppressed: list[Suppression] = []
         ad = Ad(norm=norm, lowered=lowered, fold=fold, places=places, near=near, hits=[],
-                cues=tuple(c for lang, c in self._cues.items() if lang in active),
-                lexicons={lang: lex for lang, lex in self._lexicons.items() if lang in active})
+                cues={lang: c for lang, c in self._cues.items() if lang in active},
+                lexicons={lang: lex for lang, lex in self._lexicons.items() if lang in active}, parts=parts)
         found_by: dict[str, Hit] = {}
 
         def record(matcher: Matcher) -> None:

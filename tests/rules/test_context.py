@@ -76,3 +76,35 @@ def test_suppression_honours_the_rule_switches():
     b = warning.index("fee")
     assert suppression(warning, b, b + 3, CUES, negation=False, conditional=True)[0] == "warning or hypothetical"
     assert suppression(warning, b, b + 3, CUES, negation=False, conditional=False) is None
+
+
+@pytest.mark.parametrize("text, starts", [
+    ("от 3000 руб. в день", [0]),  # an abbreviation before a small letter
+    ("Young women preferred.Women only", [0, 22]),  # a full stop run into a capital
+    ("see www.site.com now", [0]),  # run into a small letter: a web address
+    ("Pay now. We pay", [0, 8]),
+    ("Housing - visa - flight", [0, 10, 17]),
+    ("Комиссия - 300 евро", [0]),  # a dash before an amount is a copula
+])
+def test_sentence_starts(text, starts):
+    from redflag.rules.context import sentence_starts
+
+    assert sentence_starts(text) == starts
+
+
+def test_a_negation_written_into_the_rule_is_not_a_negation():
+    assert negated_inside("no days off", CUES) == "no"
+    assert negated_inside("no days off", CUES, keep=[(0, 11)]) is None
+    assert negated_inside("passport will not be kept", CUES, keep=[(0, 8), (21, 25)]) == "not"
+
+
+def test_a_trigger_is_judged_by_the_cues_of_its_part_of_the_ad():
+    from redflag.pipeline import Checker
+    from redflag.config import Config
+
+    checker = Checker(Config(entities=False))
+    pt = "Trabalho fácil: curtir vídeos no YouTube e ganhar R$ 300 por dia, chama no WhatsApp para saber mais."
+    flagged = {f.id for f in checker.check(pt).flags}
+    assert {"SCM003", "CON001"} <= flagged  # the Portuguese "no" is "in the", not the English negation
+    en = "Easy work: like videos and earn 300 USD per day. No WhatsApp contact, apply on our website."
+    assert "CON001" not in {f.id for f in checker.check(en).flags}

@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from collections.abc import Sequence
 from typing import ClassVar, Protocol
 
 from redflag.result import Evidence, Suppression
 from redflag.rules.concepts import built_in_uses
-from redflag.rules.context import BOUNDARY, suppression
+from redflag.rules.context import sentence_starts, suppression
 from redflag.rules.schema import ContextCues, Rule
 from redflag.text.normalise import Normalised
 from redflag.text.tokens import WORD
@@ -32,19 +33,20 @@ class Ad:
     worked out on first use and shared by every matcher of the ad.
     """
 
-    __slots__ = ("norm", "lowered", "fold", "places", "near", "hits", "cues", "lexicons", "_words", "_spans", "_uses", "_present",
+    __slots__ = ("norm", "lowered", "fold", "places", "near", "hits", "cues", "lexicons", "parts", "_words", "_spans", "_uses", "_present",
                  "_built_in", "_sentences")
 
     def __init__(self, norm: Normalised, lowered: str, fold: bool, places: dict[str, list[int]],
-                 near: dict[str, list[int]], hits: list[Hit], cues: tuple[ContextCues, ...] = (),
-                 lexicons: dict | None = None) -> None:
+                 near: dict[str, list[int]], hits: list[Hit], cues: dict[str, ContextCues] | None = None,
+                 lexicons: dict | None = None, parts: Sequence[tuple[str, int, int]] = ()) -> None:
         self.norm = norm
         self.lowered = lowered  # the normalised text lower-cased, or as it is when lower-casing would move offsets
         self.fold = fold  # whether ``lowered`` really is lower-cased
         self.places = places  # keyword -> its sorted places in ``lowered``
         self.near = near  # matcher key -> the sorted places of its keywords
         self.hits = hits  # the rules fired so far, in pack order
-        self.cues = cues  # the context cues of every language the ad is read in
+        self.cues = cues or {}  # language -> its context cues, for every language the ad is read in
+        self.parts = parts  # (language, start, end): which language each stretch of the text is in, when known
         self.lexicons = lexicons or {}  # language -> Lexicon, for the languages the ad is read in
         self._words: list[str] | None = None
         self._spans: list[tuple[int, int]] | None = None
@@ -73,6 +75,15 @@ class Ad:
             self._uses = {lang: lex.uses(self.words, self.spans) for lang, lex in self.lexicons.items()}
         return self._uses
 
+    def cues_at(self, a: int, b: int) -> tuple[ContextCues, ...]:
+        """The context cues that judge a trigger at ``lowered[a:b]``: those of the language of its part
+        of the ad when that language has a pack ("no" is a negation in English, "in the" in Portuguese),
+        else those of every language the ad is read in."""
+        langs = [lang for lang, s, e in self.parts if s < b and a < e and lang in self.cues]
+        if not langs:
+            return tuple(self.cues.values())
+        return tuple(self.cues[lang] for lang in dict.fromkeys(langs))
+
     def present(self, lang: str) -> frozenset[str]:
         """The concepts of ``lang`` the ad uses at least once."""
         found = self._present.get(lang)
@@ -90,7 +101,7 @@ class Ad:
     def sentence_of(self, pos: int) -> int:
         """The sentence holding character ``pos`` of the lowered text."""
         if self._sentences is None:
-            self._sentences = [0] + [m.end() for m in BOUNDARY.finditer(self.lowered)]
+            self._sentences = sentence_starts(self.norm.text)
         return bisect_right(self._sentences, pos) - 1
 
 
@@ -122,11 +133,11 @@ class Quotes:
     """The phrases one rule gathers in one ad: each judged by its context (kept, or switched off
     and reported), overlaps with a kept phrase skipped, at most MAX_EVIDENCE kept."""
 
-    __slots__ = ("rule", "cues", "ad", "evidence", "suppressed", "_taken")
+    __slots__ = ("rule", "own", "ad", "evidence", "suppressed", "_taken")
 
     def __init__(self, rule: Rule, cues: ContextCues | None, ad: Ad) -> None:
         self.rule = rule
-        self.cues = (cues, *ad.cues)  # the rule's own language first, then the others the ad is read in
+        self.own = cues  # the rule's own language's cues: judged first, then those of the trigger's part of the ad
         self.ad = ad
         self.evidence: list[Evidence] = []
         self.suppressed: list[Suppression] = []
@@ -137,18 +148,20 @@ class Quotes:
         """Enough phrases quoted: the rule fires once however often it matches."""
         return len(self.evidence) >= MAX_EVIDENCE
 
-    def offer(self, a: int, b: int) -> None:
-        """A trigger at ``lowered[a:b]``: quoted unless it overlaps a quoted one or its context switches it off."""
+    def offer(self, a: int, b: int, keep: Sequence[tuple[int, int]] = ()) -> bool:
+        """A trigger at ``lowered[a:b]``: quoted unless it overlaps a quoted one or its context switches
+        it off (``keep``: spans inside it that are the pack's own words). True when it is quoted."""
         if any(a < tb and ta < b for ta, tb in self._taken):
-            return
+            return False
         ev = evidence_at(self.ad.norm, a, b)
-        why = suppression(self.ad.lowered, a, b, self.cues,
-                          negation=self.rule.negation, conditional=self.rule.hypothetical)
+        why = suppression(self.ad.lowered, a, b, (self.own, *self.ad.cues_at(a, b)),
+                          negation=self.rule.negation, conditional=self.rule.hypothetical, keep=keep)
         if why:
             self.suppressed.append(Suppression(rule_id=self.rule.id, evidence=ev, reason=why[0], cue=why[1]))
-            return
+            return False
         self._taken.append((a, b))
         self.evidence.append(ev)
+        return True
 
     def found(self) -> Found:
         """What the rule found, its phrases in text order."""

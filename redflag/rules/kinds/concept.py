@@ -16,6 +16,7 @@ from redflag.rules.kinds.base import NOTHING, Ad, Found, Quotes
 from redflag.rules.schema import ContextCues, Frame, Rule
 
 _MAX_CHOICES = 12  # uses of one concept tried per sentence: enough for any real ad, bounded for a hostile one
+_MAX_SPANS = 4  # spans of one sentence tried in turn when the context switches the tighter ones off
 
 
 class ConceptMatcher:
@@ -47,20 +48,23 @@ class ConceptMatcher:
         found.sort(key=lambda u: (u.start, u.end))
         quotes = Quotes(self.rule, self.cues, ad)
         for frame in frames:
-            for a, b in self._spans(frame, found, ad):
-                if quotes.full:
-                    break
-                quotes.offer(a, b)
+            for sentence in self._spans(frame, found, ad):
+                for a, b, keep in sentence:  # tightest first: a looser one is tried when context switches it off
+                    if quotes.full or quotes.offer(a, b, keep):
+                        break
         return quotes.found()
 
     @staticmethod
-    def _spans(frame: Frame, found: list[Use], ad: Ad) -> list[tuple[int, int]]:
-        """The tightest character span of each sentence that holds one use of every group of the frame."""
+    def _spans(frame: Frame, found: list[Use], ad: Ad) -> list[list[tuple[int, int, tuple[tuple[int, int], ...]]]]:
+        """For each sentence holding one use of every group of the frame, its candidate character spans
+        (tightest first, at most _MAX_SPANS), each with the spans of the pack's words inside it.
+
+        A frame of one concept gives every use on its own, the longest first where two start together."""
         by_sentence: dict[int, list[Use]] = {}
         for u in found:
             by_sentence.setdefault(ad.sentence_of(u.start), []).append(u)
-        spans = []
-        for sentence, here in by_sentence.items():
+        out = []
+        for sentence, here in sorted(by_sentence.items()):
             if frame.none and any(u.concept in frame.none for u in here):
                 continue
             choices = []
@@ -70,20 +74,26 @@ class ConceptMatcher:
                     break
                 choices.append(members)
             else:
-                best = None
-                for combo in product(*choices) if len(choices) > 1 else ([c] for c in choices[0]):
-                    first = min(u.first for u in combo)
-                    last = max(max(u.last - 1, u.first) for u in combo)
-                    if last - first > frame.near or _overlap(combo):
+                if len(choices) == 1:
+                    for u in sorted(choices[0], key=lambda u: (u.start, -u.end)):
+                        out.append([(u.start, u.end, ((u.start, u.end),))])
+                    continue
+                spans = set()
+                for combo in product(*choices):
+                    if _words_apart(combo) > frame.near or _overlap(combo):
                         continue
-                    a, b = min(u.start for u in combo), max(u.end for u in combo)
-                    if len(choices) == 1:
-                        spans.append((a, b))
-                    elif best is None or b - a < best[1] - best[0]:
-                        best = (a, b)
-                if best is not None:
-                    spans.append(best)
-        return sorted(set(spans))
+                    spans.add((min(u.start for u in combo), max(u.end for u in combo),
+                               tuple(sorted((u.start, u.end) for u in combo))))
+                if spans:
+                    out.append(sorted(spans, key=lambda s: (s[1] - s[0], s[0]))[:_MAX_SPANS])
+        return out
+
+
+def _words_apart(combo: tuple[Use, ...]) -> int:
+    """Words from the first word of a frame's first concept to the last word of its last one."""
+    first = min(u.first for u in combo)
+    last = max(max(u.last - 1, u.first) for u in combo)
+    return last - first
 
 
 def _triggers(frames: tuple[Frame, ...]) -> frozenset[str] | None:
