@@ -116,3 +116,23 @@ def test_forms_are_generated_from_the_concepts(pack):
     if want.count("\n") <= 5 and not have:
         return  # a language simplemma has no dictionary for lists its forms in the concepts
     assert have == want, f"{path} is out of date: run python -m redflag.rules.forms {pack.language}"
+
+
+@pytest.mark.parametrize("text, rule, evidence", [
+    ("Des frais d'inscription de 250 € sont à régler avant le voyage", "FEE001", "frais d'inscription"),
+    ("el jefe guarda los pasaportes de todos los trabajadores", "DOC001", "guarda los pasaportes"),
+    ("Ищем девушек 18-23 лет для работы в ночном клубе за границей, фото обязательно", "TGT001", "девушек 18-23"),
+    ("workers give their ID cards to the foreman, who holds them until the end of the contract", "DOC001", "give their ID cards"),
+    ("each candidate wires 200 USD to the coordinator for the paperwork", "FEE001", "wires 200 USD to the coordinator for the paperwork"),
+])
+def test_a_red_flag_worded_in_any_language_fires_its_rule(text, rule, evidence):
+    """Detected language, no --lang: the rule fires, quoting the exact words."""
+    from redflag.config import Config
+    from redflag.pipeline import Checker
+
+    result = Checker(Config(entities=False)).check(text)
+    quoted = {f.id: [e.text for e in f.evidence] for f in result.flags}
+    assert evidence in quoted.get(rule, []), quoted
+    for f in result.flags:
+        for e in f.evidence:
+            assert text[e.start:e.end] == e.text
