@@ -7,12 +7,13 @@ costs n squared, so ads are hashed into 128-bin signatures and only those sharin
 from __future__ import annotations
 
 import hashlib
-import re
+import unicodedata
 
 import numpy as np
 
+from redflag.text.tokens import TERM
 
-_WORD = re.compile(r"[a-z0-9]+")
+_WORD = TERM  # words of every script, and numbers (each number counts as one word)
 _BINS = 128
 _MASK64 = (1 << 64) - 1
 _word_cache: dict[str, int] = {}
@@ -51,7 +52,8 @@ def signatures(texts: list[str], shingle: int, chunk: int = 4096) -> tuple[np.nd
             flat: list[int] = []
             lens: list[int] = []
             for t in part:
-                words = [w if not w.isdigit() else "0" for w in _WORD.findall(t.lower())]
+                # one normal form, so a Vietnamese ad typed with combining accents matches its copy
+                words = [w if not w.isdigit() else "0" for w in _WORD.findall(unicodedata.normalize("NFC", t).lower())]
                 flat.extend(_word_hash(w) for w in words)
                 lens.append(len(words))
             if not flat:

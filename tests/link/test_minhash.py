@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import unicodedata
 
 import numpy as np
 
@@ -44,3 +45,16 @@ def test_near_duplicates_pairs_only_similar_texts():
     pairs = near_duplicates(texts, 0.8, 3)
     assert pairs.tolist() == [[0, 2]]
     assert near_duplicates(texts[:1], 0.8, 3).shape == (0, 2)
+
+
+def test_words_of_every_script_are_compared():
+    ru = ("Работа в Польше на складе, оплата каждую неделю, жильё бесплатно, проезд оплачиваем, "
+          "опыт не нужен, звоните или пишите в вайбер, берём мужчин и женщин до пятидесяти лет")
+    other = ("Пропонуємо роботу в Чехії на заводі, житло надаємо, офіційне працевлаштування, "
+             "досвід не потрібен, пишіть у телеграм, оплата двічі на місяць без затримок")
+    vi = unicodedata.normalize("NFD", "Tuyển lao động đi Nhật Bản, lương cao, bao ăn ở, không cần kinh nghiệm, "
+                                      "liên hệ Zalo để biết thêm chi tiết về đơn hàng và thủ tục xuất cảnh")
+    texts = [ru, ru.replace("складе", "заводе"), other, vi, unicodedata.normalize("NFC", vi)]
+    sigs, ok = signatures(texts, shingle=3)
+    assert ok.all()  # Cyrillic and Vietnamese ads have words too
+    assert near_duplicates(texts, 0.6, 3).tolist() == [[0, 1], [3, 4]]
