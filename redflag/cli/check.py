@@ -45,8 +45,13 @@ def check(
         result, text = redact_result(result, text)
     if format is Format.json:
         from redflag.render.jsonfmt import render
+
+        words = None
     else:
+        from redflag.cli.words import report_words
         from redflag.render.terminal import render
-    render(result, sys.stdout, RenderOptions(source=name, original=text, quiet=quiet))
+
+        words = None if quiet else report_words(result.ui_lang, resolved.config.packs)
+    render(result, sys.stdout, RenderOptions(source=name, original=text, quiet=quiet, words=words))
     if at_least(result.level, resolved.fail_on):
         raise typer.Exit(1)

@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING, TextIO
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from redflag.render.words import ReportWords
+
 
 @dataclass(frozen=True, kw_only=True, slots=True)
 class RenderOptions:
@@ -20,6 +22,7 @@ class RenderOptions:
     color: bool | None = None  # None: colour when the stream is a terminal
     width: int | None = None  # None: the stream's own width
     out: Path | None = None  # the file the formatted results went to, named in summaries
+    words: ReportWords | None = None  # the report's fixed words in the result's ui language; None: English
 
 
 def console(stream: TextIO, options: RenderOptions, *, highlight: bool = False) -> Console:

@@ -10,22 +10,12 @@ from rich.table import Table
 from rich.text import Text
 
 from redflag.render.options import RenderOptions, console as console_for
+from redflag.render.words import ENGLISH, ReportWords
 from redflag.result import Evidence, Flag, Result
 from redflag.rules.context import sentence_bounds
 
 LEVEL_STYLE = {"low": "bold green", "medium": "bold yellow", "high": "bold red"}
 SEVERITY_STYLE = {"low": "cyan", "medium": "yellow", "high": "red"}
-VERDICT = {
-    "low": "No strong warning signs found. Still check the employer before you share documents or pay anything.",
-    "medium": "Some warning signs. Check this offer carefully before you trust it.",
-    "high": "Serious warning signs of exploitation or fraud. Do not pay, do not send documents, do not travel on this offer until it is checked.",
-}
-ALWAYS = (
-    "Never pay a fee, deposit or 'processing cost' to get a job.",
-    "Never hand over your passport or ID card to an employer or agent.",
-    "Get a written contract, in a language you understand, before you travel or start.",
-    "Check the employer independently: a real address, a company website, a landline.",
-)
 CONTEXT_CHARS = 90
 
 
@@ -71,14 +61,16 @@ def render(result: Result, stream: TextIO, options: RenderOptions) -> None:
     if options.quiet:
         console.print(f"{result.score:.0f} {result.level}", markup=False, highlight=False)
         return
-    _report(result, options.original or "", console, options.source or "")
+    _report(result, options.original or "", console, options.source or "", options.words or ENGLISH)
 
 
-def _report(result: Result, original: str, console: Console, source: str) -> None:
+def _report(result: Result, original: str, console: Console, source: str, words: ReportWords) -> None:
     title = Text()
-    title.append(f"Risk score {result.score:.0f}/100  ", style="bold")
-    title.append(f"{result.level.upper()}", style=LEVEL_STYLE[result.level])
-    body = [Text(VERDICT[result.level])]
+    title.append(f"{words.risk_score} {result.score:.0f}/100  ", style="bold")
+    title.append(f"{words.level[result.level].upper()}", style=LEVEL_STYLE[result.level])
+    body = [Text(words.verdict[result.level])]
+    if result.lang not in ("en", "und"):  # an English ad's report reads as it always has
+        body.insert(0, Text(f"{words.language}: " + ", ".join(map(words.language_name, result.langs or (result.lang,))), style="dim"))
     if source and source != "the ad text":
         body.insert(0, Text(f"Ad: {source}", style="dim"))
     console.print(Panel(Group(*body), title=title, title_align="left", border_style=LEVEL_STYLE[result.level]))
@@ -86,17 +78,17 @@ def _report(result: Result, original: str, console: Console, source: str) -> Non
     marks = console.color_system is None
     red = result.red_flags
     if red:
-        console.print(Text(f"Red flags ({len(red)})", style="bold"))
+        console.print(Text(f"{words.red_flags} ({len(red)})", style="bold"))
         for flag in red:
             console.print(_flag_block(flag, original, reassuring=False, marks=marks))
     else:
-        console.print(Text("No red-flag rules fired.", style="bold"))
+        console.print(Text(words.no_flags, style="bold"))
     if result.reassuring:
-        console.print(Text(f"Reassuring signs ({len(result.reassuring)})", style="bold green"))
+        console.print(Text(f"{words.good_signs} ({len(result.reassuring)})", style="bold green"))
         for flag in result.reassuring:
             console.print(_flag_block(flag, original, reassuring=True, marks=marks))
     if result.suppressed:
-        console.print(Text("Not counted, because of their context", style="bold dim"))
+        console.print(Text(words.not_counted, style="bold dim"))
         for sup in result.suppressed[:8]:
             line = Text("  ○ ", style="dim")
             line.append(f"{sup.rule_id} “{' '.join(sup.evidence.text.split())}”", style="dim")
@@ -107,7 +99,7 @@ def _report(result: Result, original: str, console: Console, source: str) -> Non
     if result.entities:
         _entities(result, console)
     _components(result, console)
-    _advice(result, console)
+    _advice(result, console, words)
 
 
 def _model(result: Result, original: str, console: Console, marks: bool) -> None:
@@ -156,8 +148,8 @@ def _components(result: Result, console: Console) -> None:
     console.print(parts)
 
 
-def _advice(result: Result, console: Console) -> None:
-    console.print(Text("What to do", style="bold"))
+def _advice(result: Result, console: Console, words: ReportWords) -> None:
+    console.print(Text(words.what_to_do, style="bold"))
     seen: list[str] = []
     for flag in result.red_flags:
         if flag.advice not in seen:
@@ -165,7 +157,7 @@ def _advice(result: Result, console: Console) -> None:
     for tip in seen[:6]:
         console.print(Text(f"  • {tip}"))
     if result.level != "low" or not seen:
-        for tip in ALWAYS:
+        for tip in words.general_advice:
             if tip not in seen:
                 console.print(Text(f"  • {tip}", style="dim"))
 

@@ -93,3 +93,31 @@ def test_fail_on_option_beats_the_setting(cli, tmp_path, monkeypatch):
 
 def test_help_matches_golden(cli, golden):
     assert cli("check", "--help").stdout == golden("help-check.txt")
+
+
+SPANISH_AD = "Pago de inscripción de 200 euros antes de viajar. Contacto solo por WhatsApp."
+
+
+def test_report_is_in_the_ads_language(cli):
+    res = cli("check", SPANISH_AD, "--text", "--no-model")
+    assert res.stdout.startswith("╭─ Puntuación de riesgo ") and "Idioma: Español (es)" in res.stdout
+    assert "Señales de alarma (" in res.stdout and "Qué hacer" in res.stdout and "Risk score" not in res.stdout
+
+
+def test_ui_lang_chooses_the_reports_language(cli):
+    english = cli("check", SPANISH_AD, "--text", "--no-model", "--ui-lang", "en").stdout
+    assert english.startswith("╭─ Risk score ") and "Language: Español (es)" in english and "What to do" in english
+    russian = cli("check", SPANISH_AD, "--text", "--no-model", "--ui-lang", "RU").stdout
+    assert russian.startswith("╭─ Оценка риска ") and "Язык: Español (es)" in russian
+
+
+def test_lang_reads_the_ad_in_a_language_and_json_reports_it(cli):
+    data = json.loads(cli("check", SPANISH_AD, "--text", "--no-model", "-f", "json").stdout)
+    assert (data["lang"], data["ui_lang"]) == ("es", "es")
+    data = json.loads(cli("check", SPANISH_AD, "--text", "--no-model", "-f", "json", "--lang", "pt", "--ui-lang", "en").stdout)
+    assert (data["lang"], data["ui_lang"]) == ("pt", "en")
+
+
+def test_quiet_stays_machine_readable_in_any_language(cli):
+    score, level = cli("check", SPANISH_AD, "--text", "--no-model", "-q").stdout.split()
+    assert level in ("low", "medium", "high")

@@ -58,3 +58,83 @@ def test_width_is_honoured():
     result, text = checked("honest-farm")
     assert max(map(len, _render(result, original=text).splitlines())) == 100
     assert max(map(len, _render(result, original=text, width=60).splitlines())) == 60
+
+
+# ------------------------------------------------------------------ the report in the ad's language
+
+SPANISH_AD = ("Se buscan chicas de 18 a 25 años para un club en el extranjero. Pago de inscripción de 200 euros "
+              "antes de viajar. Contacto solo por WhatsApp.")
+
+
+def spanish():
+    """(Result, text) of a small Spanish ad, rules only, so its golden does not move with the model."""
+    return checker_for(Config(use_model=False, entities=False)).check(SPANISH_AD), SPANISH_AD
+
+
+def words_for(lang: str):
+    """The words the command line hands the renderer for ``lang``."""
+    from redflag.cli.words import report_words
+
+    return report_words(lang)
+
+
+def test_spanish_report_matches_golden():
+    result, text = spanish()
+    assert (result.lang, result.ui_lang) == ("es", "es")
+    golden = (GOLDEN / "check-es.txt").read_text(encoding="utf-8")
+    assert _render(result, original=text, words=words_for("es")) == golden
+
+
+def test_spanish_report_has_every_fixed_word_of_the_pack():
+    from redflag.rules.loader import builtin_pack
+
+    result, text = spanish()
+    out = _render(result, original=text, words=words_for("es"), width=400)  # no line is wrapped
+    ui = builtin_pack("es").ui
+    assert out.startswith(f"╭─ {ui['risk_score']} {result.score:.0f}/100  {ui['level_high'].upper()} ")
+    assert f"{ui['language']}: Español (es)" in out
+    assert f"{ui['red_flags']} ({len(result.red_flags)})" in out
+    assert ui["what_to_do"] in out
+    assert ui["verdict_high"] in out
+    for tip in ui["general_advice"]:
+        assert f"  • {tip}\n" in out
+    for flag in result.red_flags:  # titles and advice come in the ui language from the pipeline
+        assert f"{flag.id}  {flag.title}  (" in out
+    for english in ("Risk score", "Red flags", "What to do", "HIGH", "Never pay a fee"):
+        assert english not in out
+
+
+def test_without_words_the_renderer_speaks_english_and_looks_nothing_up():
+    result, text = spanish()
+    out = _render(result, original=text)
+    assert out.startswith("╭─ Risk score ") and "Red flags (" in out and "What to do" in out
+    assert "Language: es " in out  # no names were handed over either
+
+
+def test_english_ui_for_a_spanish_ad_names_its_language():
+    result, text = spanish()
+    out = _render(result, original=text, words=words_for("en"))
+    assert "Language: Español (es)" in out and "Risk score" in out
+
+
+def test_english_ad_has_no_language_line_and_the_english_pack_reads_as_before():
+    result, text = checked("honest-farm")
+    golden = (GOLDEN / "check-honest-farm.txt").read_text(encoding="utf-8")
+    assert _render(result, source="examples/honest-farm.txt", original=text, words=words_for("en")) == golden
+    assert "Language:" not in golden
+
+
+def test_reassuring_and_suppressed_headings_are_translated():
+    from redflag.rules.loader import builtin_pack
+
+    text = "Trabajo en una granja. No cobramos ninguna cuota. Contrato por escrito y alta en la Seguridad Social."
+    result = checker_for(Config(use_model=False, entities=False)).check(text)
+    out = _render(result, original=text, words=words_for("es"))
+    ui = builtin_pack("es").ui
+    if result.reassuring:
+        assert f"{ui['good_signs']} ({len(result.reassuring)})" in out
+    if result.suppressed:
+        assert ui["not_counted"] in out
+    if not result.red_flags:
+        assert ui["no_flags"] in out
+    assert "Reassuring signs" not in out and "Not counted" not in out
