@@ -20,7 +20,8 @@ from redflag.categories import CATEGORIES
 from redflag.errors import RulePackError
 from redflag.rules.kinds.pattern import compiled
 from redflag.rules.concepts import BUILT_IN, MIN_STEM, Lexicon
-from redflag.rules.schema import (CONTEXT_FIELDS, DEFAULT_NEAR, DEFINITION_FIELDS, GRADES, MAX_WEIGHT, MIN_WEIGHT,
+from redflag.rules.cache import parsed
+from redflag.rules.schema import (CONTEXT_FIELDS, LazyPattern, DEFAULT_NEAR, DEFINITION_FIELDS, GRADES, MAX_WEIGHT, MIN_WEIGHT,
                                   REQUIRED, RULE_FIELDS, RULE_ID, ContextCues, Example, Frame, Rule, RulePack)
 
 _IS: dict[str, object] = {
@@ -159,20 +160,21 @@ def _rule(raw: dict, language: str, where: str, validate: bool, base: dict | Non
     )
 
 
-def _context(raw: dict, where: str) -> ContextCues:
+def _context(raw: dict, where: str, validate: bool = True) -> ContextCues:
     if not isinstance(raw, dict):
         raise RulePackError(f"{where}: [context] must be a table")
     _check_types(raw, CONTEXT_FIELDS, f"{where}: [context]")
     try:
         # a cue of several words ("sin embargo", "ni un") cannot be one token: a terminator is known by
         # its last word, a negation is looked for as a phrase before the trigger
+        cue = _compile if validate else (lambda pattern, _: LazyPattern(pattern, re.IGNORECASE))
         words = [n for n in raw["negation"] if " " not in n.strip()]
         phrases = [r"\b" + re.escape(n.strip()) + r"\b" for n in raw["negation"] if " " in n.strip()]
         return ContextCues(
             negation=tuple(words),
-            pre_negation=_compile(r"(?:" + "|".join([*raw["pre_negation"], *phrases]) + r")", f"{where}: pre_negation"),
-            post_negation=_compile(r"^(?:" + "|".join(raw["post_negation"]) + r")", f"{where}: post_negation"),
-            hypothetical=_compile(r"(?:" + "|".join(raw["hypothetical"]) + r")", f"{where}: hypothetical"),
+            pre_negation=cue(r"(?:" + "|".join([*raw["pre_negation"], *phrases]) + r")", f"{where}: pre_negation"),
+            post_negation=cue(r"^(?:" + "|".join(raw["post_negation"]) + r")", f"{where}: post_negation"),
+            hypothetical=cue(r"(?:" + "|".join(raw["hypothetical"]) + r")", f"{where}: hypothetical"),
             terminators=tuple(t.split()[-1] for t in raw["terminators"] if t.strip()),
             closing=tuple(raw["closing"]),
             window=int(raw.get("window", 7)),
@@ -197,10 +199,13 @@ def _check_references(rules: tuple[Rule, ...], path: str, known_ids: Iterable[st
 
 
 def _read_toml(data: bytes, path: str) -> dict:
-    try:
-        return tomllib.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise RulePackError(f"{path}: not a valid TOML rule pack: {exc}") from None
+    def parse(raw: bytes) -> dict:
+        try:
+            return tomllib.loads(raw.decode("utf-8"))
+        except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+            raise RulePackError(f"{path}: not a valid TOML rule pack: {exc}") from None
+
+    return parsed(data, parse)
 
 
 def _head(raw: dict, path: str) -> dict:
@@ -285,7 +290,7 @@ def parse_pack(data: bytes, path: str, validate: bool = True, inherit: dict | No
     return RulePack(
         id=head.get("id", Path(path).stem), language=language, version=str(head.get("version", "0")),
         description=head.get("description", ""), rules=rules,
-        context=_context(context, path) if language != ANY else None,
+        context=_context(context, path, validate) if language != ANY else None,
         sha256=sha, path=path, name=head.get("name", ""),
         lexicon=Lexicon(concepts, form_table) if concepts else None, ui=_ui(raw.get("ui"), path),
     )
