@@ -68,6 +68,7 @@ class Batch:
     ids: list[Any]
     sources: list[Any] | None
     errors: list[RowError]
+    langs: list[str] = field(default_factory=list)  # each scored ad's main language, as ``levels``
 
 
 def run_batch(plan: Plan, chunk: pd.DataFrame, first_row: int) -> Batch:
@@ -82,12 +83,12 @@ def run_batch(plan: Plan, chunk: pd.DataFrame, first_row: int) -> Batch:
         output = shaped if plan.as_frame else serialise(shaped, plan.out_format, header=False)
     sources = frame[plan.source_col].tolist() if plan.source_col else None
     return Batch(first_row, len(chunk), output, frame["score"].tolist(), frame["level"].tolist(),
-                 frame["flags"].tolist(), frame["id"].tolist(), sources, errors)
+                 frame["flags"].tolist(), frame["id"].tolist(), sources, errors, frame["lang"].tolist())
 
 
 @dataclass
 class Summary:
-    """What a moderator reads first: counts per level and flag, frequent pairs, risk per source, skipped rows."""
+    """What a moderator reads first: counts per level, language and flag, frequent pairs, risk per source, skipped rows."""
 
     rows: int = 0
     scanned: int = 0
@@ -96,8 +97,9 @@ class Summary:
     flags: Counter = field(default_factory=Counter)
     pairs: Counter = field(default_factory=Counter)
     sources: dict = field(default_factory=dict)  # source -> [ads, medium+, high]
+    languages: dict = field(default_factory=dict)  # main language -> [ads, medium+, high]
     errors: list[RowError] = field(default_factory=list)
-    top: list = field(default_factory=list)  # heap of (score, -row, id, level, flags)
+    top: list = field(default_factory=list)  # heap of (score, -row, id, level, flags, lang)
     top_n: int = 10
 
     def add(self, batch: Batch) -> None:
@@ -106,8 +108,15 @@ class Summary:
         self.scanned += len(batch.levels)
         self.errors.extend(batch.errors)
         self.levels.update(batch.levels)
+        langs = batch.langs or ["und"] * len(batch.levels)
+        for lang, level in zip(langs, batch.levels):
+            c = self.languages.setdefault(lang, [0, 0, 0])
+            c[0] += 1
+            c[1] += level != "low"
+            c[2] += level == "high"
         sources = batch.sources if batch.sources is not None else itertools.repeat(None)
-        for k, (score, level, flags, ad_id, source) in enumerate(zip(batch.scores, batch.levels, batch.flags, batch.ids, sources)):
+        for k, (score, level, flags, ad_id, source, lang) in enumerate(
+                zip(batch.scores, batch.levels, batch.flags, batch.ids, sources, langs)):
             ids = flags.split(";") if flags else []
             self.flags.update(ids)
             if len(ids) > 1:
@@ -118,7 +127,7 @@ class Summary:
                 s[0] += 1
                 s[1] += level != "low"
                 s[2] += level == "high"
-            item = (score, -(batch.first_row + k), ad_id, level, flags)
+            item = (score, -(batch.first_row + k), ad_id, level, flags, lang)
             if len(self.top) < self.top_n:
                 heapq.heappush(self.top, item)
             elif item > self.top[0]:
@@ -129,12 +138,18 @@ class Summary:
         n = self.scanned
         share = (lambda c: round(c / n, 6) if n else 0.0)
         sources = sorted(self.sources.items(), key=lambda kv: (-kv[1][2] / kv[1][0], -kv[1][1] / kv[1][0], -kv[1][0], kv[0]))
+        languages = sorted(self.languages.items(), key=lambda kv: (-kv[1][0], kv[0]))
         return {
             "rows": self.rows,
             "scanned": n,
             "written": self.written,
             "errors": len(self.errors),
             "levels": {level: self.levels.get(level, 0) for level in LEVELS},
+            "languages": [
+                {"lang": lang, "ads": a, "share": share(a), "medium_or_high": m, "high": h,
+                 "medium_or_high_share": round(m / a, 6), "high_share": round(h / a, 6)}
+                for lang, (a, m, h) in languages
+            ],
             "flags": [{"id": f, "count": c, "share": share(c)} for f, c in sorted(self.flags.items(), key=lambda kv: (-kv[1], kv[0]))],
             "pairs": [{"flags": list(p), "count": c, "share": share(c)} for p, c in sorted(self.pairs.items(), key=lambda kv: (-kv[1], kv[0]))[:20]],
             "sources": [
@@ -142,7 +157,8 @@ class Summary:
                  "medium_or_high_share": round(m / a, 6), "high_share": round(h / a, 6)}
                 for s, (a, m, h) in sources
             ],
-            "top": [{"row": -r, "id": i, "score": s, "level": lv, "flags": f} for s, r, i, lv, f in sorted(self.top, reverse=True)],
+            "top": [{"row": -r, "id": i, "score": s, "level": lv, "lang": g, "flags": f}
+                    for s, r, i, lv, f, g in sorted(self.top, reverse=True)],
             "error_rows": [e.to_dict() for e in self.errors[:100]],
         }
 

@@ -41,7 +41,7 @@ def progress_bar(console: Console, enabled: bool) -> Iterator[Callable[[int, flo
 
 
 def render(summary: Summary, stream: TextIO, options: RenderOptions) -> None:
-    """Tables a moderator reads after a scan: levels, flags, flag pairs, sources, riskiest ads, skipped rows.
+    """Tables a moderator reads after a scan: levels, languages, flags, flag pairs, sources, riskiest ads, skipped rows.
 
     ``options.out`` names the result file in the first line.
     """
@@ -59,6 +59,14 @@ def render(summary: Summary, stream: TextIO, options: RenderOptions) -> None:
     for level, c in d["levels"].items():
         levels.add_row(level, f"{c:,}", pct(c))
     console.print(levels)
+    if d["languages"]:
+        langs = Table(title="languages", title_justify="left")
+        for col in ("language", "ads", "share", "high", "medium+"):
+            langs.add_column(col, justify="left" if col == "language" else "right")
+        for g in d["languages"][:20]:
+            langs.add_row(g["lang"], f"{g['ads']:,}", pct(g["ads"]), f"{100 * g['high_share']:.1f}%",
+                          f"{100 * g['medium_or_high_share']:.1f}%")
+        console.print(langs)
     if d["flags"]:
         flags = Table(title="red flags", title_justify="left")
         for col in ("flag", "ads", "share"):
@@ -82,10 +90,10 @@ def render(summary: Summary, stream: TextIO, options: RenderOptions) -> None:
         console.print(sources)
     if d["top"] and summary.top_n:
         top = Table(title="riskiest ads", title_justify="left")
-        for col in ("row", "id", "score", "level", "flags"):
+        for col in ("row", "id", "score", "level", "lang", "flags"):
             top.add_column(col, justify="right" if col in ("row", "score") else "left", overflow="fold")
         for t in d["top"][: summary.top_n]:
-            top.add_row(str(t["row"]), str(t["id"]), f"{t['score']:.1f}", t["level"], t["flags"].replace(";", " "))
+            top.add_row(str(t["row"]), str(t["id"]), f"{t['score']:.1f}", t["level"], t["lang"], t["flags"].replace(";", " "))
         console.print(top)
     if d["errors"]:
         errors = Table(title="skipped rows" + (" (first 10)" if d["errors"] > 10 else ""), title_justify="left")

@@ -23,7 +23,7 @@ def test_every_output_format(tmp_path, csv_in, invoke, texts, fmt):
     assert r.exit_code == 0, r.output
     df = pd.read_csv(out, keep_default_na=False) if fmt == "csv" else (
         pd.read_json(out, lines=True, dtype=False) if fmt == "jsonl" else pd.read_parquet(out))
-    assert list(df.columns) == ["id", "score", "level", "flags", "reassuring", "model_probability", "evidence", "entities", "site"]
+    assert list(df.columns) == ["id", "score", "level", "lang", "flags", "reassuring", "model_probability", "evidence", "entities", "site"]
     assert df["id"].tolist() == [f"ad{i}" for i in range(6)]
     assert df.loc[0, "level"] == "high" and "FEE001" in df.loc[0, "flags"].split(";")
     if fmt == "csv":
@@ -162,7 +162,7 @@ def test_nothing_kept_still_writes_a_valid_file(tmp_path, texts, fmt, sort):
     summary = scan(path, ScanOptions(out=out, min_level="high", sort=sort))
     assert summary.scanned == 2 and summary.written == 0
     if fmt == "csv":
-        assert out.read_text().splitlines() == ["id,score,level,flags,reassuring,model_probability,evidence,entities"]
+        assert out.read_text().splitlines() == ["id,score,level,lang,flags,reassuring,model_probability,evidence,entities"]
     elif fmt == "jsonl":
         assert out.read_text() == ""
     else:
@@ -250,3 +250,56 @@ def test_scan_redact_masks_contacts_in_the_output(tmp_path, invoke):
     body = out.read_text()
     assert "7700" not in body and "careers@" not in body  # the company domain stays, for linking
     assert "[phone:" in body or "[whatsapp:" in body
+
+
+# ------------------------------------------------------------------ languages
+
+SPANISH = "Pago de inscripción de 200 euros antes de viajar. Contacto solo por WhatsApp. Se buscan chicas de 18 a 25 años."
+RUSSIAN = "Требуются девушки 18-25 лет для работы за границей. Оплата за оформление 200 евро до выезда."
+
+
+@pytest.fixture
+def mixed_in(tmp_path, texts):
+    """Four ads in three languages."""
+    path = tmp_path / "mixed.csv"
+    pd.DataFrame({"text": [texts.risky, SPANISH, RUSSIAN, texts.plain]}).to_csv(path, index=False)
+    return path
+
+
+@pytest.mark.parametrize("fmt", ["csv", "jsonl", "parquet"])
+def test_every_output_format_has_each_ads_language(tmp_path, mixed_in, invoke, fmt):
+    out = tmp_path / f"res.{fmt}"
+    assert invoke(mixed_in, "--out", out, "--no-model").exit_code == 0
+    df = pd.read_csv(out, keep_default_na=False) if fmt == "csv" else (
+        pd.read_json(out, lines=True, dtype=False) if fmt == "jsonl" else pd.read_parquet(out))
+    assert df["lang"].tolist() == ["en", "es", "ru", "en"]
+
+
+def test_sorted_output_keeps_the_language_with_its_row(tmp_path, mixed_in, invoke):
+    out = tmp_path / "res.jsonl"
+    assert invoke(mixed_in, "--out", out, "--no-model", "--sort", "score").exit_code == 0
+    df = pd.read_json(out, lines=True, dtype=False)
+    assert dict(zip(df["id"], df["lang"])) == {0: "en", 1: "es", 2: "ru", 3: "en"}
+
+
+def test_summary_counts_ads_per_language(tmp_path, mixed_in, invoke):
+    path = tmp_path / "summary.json"
+    r = invoke(mixed_in, "--no-model", "--summary-json", path)
+    assert r.exit_code == 0, r.output
+    langs = json.loads(path.read_text(encoding="utf-8"))["languages"]
+    assert [(g["lang"], g["ads"]) for g in langs] == [("en", 2), ("es", 1), ("ru", 1)]
+    assert langs[0]["share"] == 0.5 and all(set(g) >= {"medium_or_high", "high", "high_share"} for g in langs)
+    assert "languages" in r.stdout
+    top = json.loads(path.read_text(encoding="utf-8"))["top"]
+    assert {t["id"]: t["lang"] for t in top} == {0: "en", 1: "es", 2: "ru", 3: "en"}
+
+
+def test_lang_reads_every_ad_in_one_language(tmp_path, mixed_in, invoke):
+    out = tmp_path / "res.csv"
+    assert invoke(mixed_in, "--out", out, "--no-model", "--lang", "es").exit_code == 0
+    assert set(pd.read_csv(out)["lang"]) == {"es"}
+
+
+def test_score_frame_has_the_language_column(texts):
+    frame = score_frame(pd.DataFrame({"text": [texts.plain, SPANISH]}), config=Config(use_model=False, entities=False))
+    assert frame["lang"].tolist() == ["en", "es"]

@@ -56,3 +56,22 @@ def test_progress_bar_off_is_none_and_on_is_a_callback():
     with progress_bar(Console(file=io.StringIO(), force_terminal=True), enabled=True) as update:
         update(10, 0.5)
         update(20, None)
+
+
+def test_languages_table_and_json():
+    s = Summary()
+    s.add(Batch(first_row=0, rows=3, output=None, scores=[90.0, 10.0, 70.0], levels=["high", "low", "high"],
+                flags=["FEE001", "", "FEE001"], ids=["a", "b", "c"], sources=None, errors=[], langs=["es", "en", "es"]))
+    d = s.to_dict()
+    assert [(g["lang"], g["ads"], g["high"]) for g in d["languages"]] == [("es", 2, 2), ("en", 1, 0)]
+    assert d["top"][0]["lang"] == "es"
+    stream = io.StringIO()
+    render(s, stream, RenderOptions(width=120, color=False))
+    text = stream.getvalue()
+    assert "languages" in text and "66.7%" in text
+
+
+def test_a_batch_without_languages_counts_them_undetermined():
+    s = summary()
+    assert s.to_dict()["languages"] == [{"lang": "und", "ads": 3, "share": 1.0, "medium_or_high": 2, "high": 1,
+                                         "medium_or_high_share": 0.666667, "high_share": 0.333333}]
