@@ -33,3 +33,46 @@ def test_currency_names_and_prefixed_dollars(values):
 def test_find_without_a_currency_finds_nothing():
     text = "450 per week"
     assert money.find(text, Context.of(text)) == []
+
+
+@pytest.mark.parametrize("text,value,span", [
+    ("1.400 € al mes, chicas", "1400 EUR/month", "1.400 € al mes"),
+    ("de 1.000 a 1.500 € al mes", "1000-1500 EUR/month", "1.000 a 1.500 € al mes"),
+    ("Ganhe R$ 200 por dia", "200 BRL/day", "R$ 200 por dia"),
+    ("2 mil reais por mês", "2000 BRL/month", "2 mil reais por mês"),
+    ("100 € par jour", "100 EUR/day", "100 € par jour"),
+    ("50 €/Stunde", "50 EUR/hour", "50 €/Stunde"),
+    ("80 euro al giorno", "80 EUR/day", "80 euro al giorno"),
+    ("€ 90 per dag", "90 EUR/day", "€ 90 per dag"),
+    ("1500 lei pe lună", "1500 RON/month", "1500 lei pe lună"),
+    ("300 zł dziennie", "300 PLN/day", "300 zł dziennie"),
+    ("3 тыс. долларов в неделю", "3000 USD/week", "3 тыс. долларов в неделю"),
+    ("от 50 до 70 тыс. руб. в месяц", "50000-70000 RUB/month", "50 до 70 тыс. руб. в месяц"),
+    ("15 000 грн на місяць", "15000 UAH/month", "15 000 грн на місяць"),
+    ("150 грн/год", "150 UAH/hour", "150 грн/год"),
+    ("100 лв на ден", "100 BGN/day", "100 лв на ден"),
+    ("500.000đ mỗi ngày", "500000 VND/day", "500.000đ mỗi ngày"),
+    ("lương 10 triệu đồng/tháng", "10000000 VND/month", "10 triệu đồng/tháng"),
+    ("5 triệu/tháng", "5000000 VND/month", "5 triệu/tháng"),
+    ("5tr - 7tr mỗi tháng", "5000000-7000000 VND/month", "5tr - 7tr mỗi tháng"),
+    ("Rp 5.000.000 per hari", "5000000 IDR/day", "Rp 5.000.000 per hari"),
+    ("gaji Rp5.000.000,- per bulan", "5000000 IDR/month", "Rp5.000.000,- per bulan"),
+    ("gaji 4,5 juta per bulan", "4500000 IDR/month", "4,5 juta per bulan"),
+    ("₱20,000 kada araw", "20000 PHP/day", "₱20,000 kada araw"),
+    ("sahod 18,000 piso kada buwan", "18000 PHP/month", "18,000 piso kada buwan"),
+])
+def test_money_in_each_languages_formats(text, value, span, found):
+    got = found(text, "money")
+    assert [(e.value, e.text) for e in got] == [(value, span)]
+
+
+@pytest.mark.parametrize("text", ["meet at 5 p.m. today", "5 ft tall", "100 real people", "3 piso ng gusali",
+                                  "trip 5 trains", "20 mil habitantes"])
+def test_words_that_are_also_units_need_pay_around_them(text, values):
+    assert values(text, "money") == []
+
+
+def test_money_offsets_are_exact_in_cyrillic_text(found):
+    text = "Работа! Зарплата 3 тыс. долларов в неделю."
+    (e,) = found(text, "money")
+    assert text[e.start:e.end] == e.text == "3 тыс. долларов в неделю"
