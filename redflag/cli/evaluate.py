@@ -9,8 +9,8 @@ from typing import Annotated, Optional
 import typer
 
 from redflag.cli.options import inputs_of
-from redflag.cli.options import (IgnoreOpt, InputFormatOpt, LabelColOpt, ModelOpt, NoModelOpt, PackOpt, PositiveOpt,
-                                 SelectOpt, TextColOpt, WeightsOpt)
+from redflag.cli.options import (IgnoreOpt, InputFormatOpt, LabelColOpt, LangOpt, ModelOpt, NoModelOpt, PackOpt,
+                                 PositiveOpt, SelectOpt, TextColOpt, WeightsOpt)
 
 
 class EvalFormat(str, Enum):
@@ -55,8 +55,9 @@ def evaluate(
     model: ModelOpt = None,
     no_model: NoModelOpt = False,
     weights: WeightsOpt = None,
+    lang: LangOpt = None,
 ) -> None:
-    """Measure redflag on a labelled corpus: AUC, precision/recall at each level, per-rule statistics, CI gates."""
+    """Measure redflag on a labelled corpus: AUC, precision/recall at each level, per-rule statistics, per-language counts, CI gates."""
     from redflag.config import resolve
     from redflag.io.outputs import check_destinations
     from redflag.evaluate import (EvalOptions, check_gates, evaluate_corpus, fit_and_compare, gate_message, load_corpus,
@@ -66,7 +67,7 @@ def evaluate(
 
     gates = parse_gates(fail_under, "under") + parse_gates(fail_over, "over")  # bad gates fail before any scoring
     config = resolve(select=select, ignore=ignore, rules=rules, model=model, no_model=no_model, weights=weights,
-                     entities=False).config
+                     lang=lang, entities=False).config
     check_destinations({"--out": out, "--fit-weights": fit_weights}, inputs_of(data, config))
     checker = Checker(config)
     options = EvalOptions(

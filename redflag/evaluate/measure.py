@@ -15,8 +15,8 @@ from redflag.evaluate import metrics
 from redflag.evaluate.corpus import Corpus
 from redflag.evaluate.options import SORTS, EvalOptions
 from redflag.evaluate.report import (
-    POINT_METRICS, SCORERS, Confusion, DataSection, EvalReport, Interval, OperatingPoint, Provenance, RuleRow,
-    ScorerBlock, Scorers, Settings, Skipped, number,
+    MIN_LANGUAGE_CLASS, POINT_METRICS, SCORERS, Confusion, DataSection, EvalReport, Interval, LanguagePoint,
+    LanguageRow, OperatingPoint, Provenance, RuleRow, ScorerBlock, Scorers, Settings, Skipped, number,
 )
 
 CONFIDENCE = 0.95
@@ -35,6 +35,7 @@ class Scores:
     rules: np.ndarray
     hits: np.ndarray  # ads x rules, True where the rule fired
     failed: list[tuple[int, str]] = field(default_factory=list)
+    langs: list[str] | None = None  # each ad's main language; None when the Checker's results carry none
 
     def without_failed(self) -> "Scores":
         """The scores of the ads the Checker could score."""
@@ -43,7 +44,8 @@ class Scores:
         bad = {i for i, _ in self.failed}
         keep = np.array([i for i in range(len(self.fused)) if i not in bad], dtype=int)
         return Scores(fused=self.fused[keep], model=None if self.model is None else self.model[keep],
-                      rules=self.rules[keep], hits=self.hits[keep])
+                      rules=self.rules[keep], hits=self.hits[keep],
+                      langs=None if self.langs is None else [self.langs[i] for i in keep])
 
 
 # ------------------------------------------------------------------ scoring
@@ -59,6 +61,7 @@ def score_corpus(checker: Any, texts: list[str]) -> Scores:
     rules = np.zeros(n)
     hits = np.zeros((n, len(rule_ids)), dtype=bool)
     failed: list[tuple[int, str]] = []
+    langs: list[str | None] = [None] * n
     for start in range(0, n, CHECK_BATCH):
         batch = texts[start : start + CHECK_BATCH]
         for i, result in enumerate(_check_batch(checker, batch), start):
@@ -66,12 +69,15 @@ def score_corpus(checker: Any, texts: list[str]) -> Scores:
                 failed.append((i, f"failed: {type(result).__name__}: {result}"))
                 continue
             fused[i] = result.score
+            langs[i] = getattr(result, "lang", None)
             if model is not None and result.model is not None:
                 model[i] = result.model.probability
             rules[i] = sum(c.points for c in result.components if c.kind == "rule")
             for flag in result.flags:
                 hits[i, column[flag.id]] = True
-    return Scores(fused=fused, model=model, rules=rules, hits=hits, failed=failed)
+    known = any(lang is not None for lang in langs)
+    return Scores(fused=fused, model=model, rules=rules, hits=hits, failed=failed,
+                  langs=[lang or "und" for lang in langs] if known else None)
 
 
 def _check_batch(checker: Any, texts: list[str]) -> list:
@@ -208,6 +214,37 @@ def sort_rules(rows: list[RuleRow], sort: str) -> list[RuleRow]:
     raise InputError(f"unknown sort {sort!r}; choose one of {', '.join(SORTS)}")
 
 
+# ------------------------------------------------------------------ languages
+
+
+def _rate(k: int, n: int, min_class: int) -> Interval | None:
+    """k of n with its Wilson interval; None when n is under ``min_class`` (too few ads to say)."""
+    if n < max(min_class, 1):
+        return None
+    low, high = metrics.wilson(k, n)
+    return Interval(value=number(k / n), low=number(low), high=number(high))
+
+
+def language_table(langs: list[str], y: np.ndarray, fused: np.ndarray, points: dict[str, float],
+                   min_class: int = MIN_LANGUAGE_CLASS) -> list[LanguageRow]:
+    """Ads, classes and the fused score's recall and FPR at each operating point, per main language, most ads first."""
+    by_lang = np.asarray(langs, dtype=object)
+    y = np.asarray(y, dtype=bool)
+    rows = []
+    for lang, n in sorted(Counter(langs).items(), key=lambda kv: (-kv[1], kv[0])):
+        mine = by_lang == lang
+        yl, sl = y[mine], fused[mine]
+        pos, neg = int(yl.sum()), int((~yl).sum())
+        at = []
+        for name, threshold in points.items():
+            flagged = sl >= threshold
+            tp, fp = int((flagged & yl).sum()), int((flagged & ~yl).sum())
+            at.append((name, LanguagePoint(threshold=threshold, confusion=Confusion(tp=tp, fp=fp, fn=pos - tp, tn=neg - fp),
+                                           recall=_rate(tp, pos, min_class), fpr=_rate(fp, neg, min_class))))
+        rows.append(LanguageRow(lang=str(lang), ads=int(n), positives=pos, negatives=neg, at=tuple(at)))
+    return rows
+
+
 # ------------------------------------------------------------------ the report
 
 
@@ -250,4 +287,5 @@ def evaluate_corpus(checker: Any, corpus: Corpus, options: EvalOptions) -> EvalR
                           prevalence=options.prevalence, sort=options.sort),
         scorers=measure_scorers(corpus.y, scores, points, options),
         rules=tuple(rule_table(checker, corpus.y, scores.hits, options.prevalence, options.sort)),
+        languages=() if scores.langs is None else tuple(language_table(scores.langs, corpus.y, scores.fused, points["fused"])),
     )

@@ -12,13 +12,14 @@ from dataclasses import dataclass, replace
 from typing import Any, ClassVar
 
 SCHEMA = "redflag.evaluate/1"
-REPORT_KEYS = ("schema", "provenance", "data", "settings", "scorers", "rules", "gates", "fit")
+REPORT_KEYS = ("schema", "provenance", "data", "settings", "scorers", "rules", "gates", "fit", "languages")
 RULE_KEYS = (
     "id", "title", "category", "reassuring", "points", "hits", "hits_pos", "hits_neg", "false_alarms", "share_pos", "share_neg",
     "precision", "precision_at_prevalence", "lift", "never_fires", "inverted",
 )
 SCORERS = ("fused", "model", "rules")
 POINT_METRICS = ("precision", "recall", "f1", "fpr")
+MIN_LANGUAGE_CLASS = 10  # ads of a class a language needs before its recall (positives) or FPR (negatives) is given
 
 _FROZEN = {"frozen": True, "kw_only": True, "slots": True}
 
@@ -241,6 +242,46 @@ class RuleRow:
 
 
 @dataclass(**_FROZEN)
+class LanguagePoint:
+    """The fused score's recall and false-alarm rate on one language's ads at one operating point.
+
+    ``recall`` is None when the language has fewer than ``MIN_LANGUAGE_CLASS`` positives, ``fpr``
+    when it has fewer negatives; their intervals are Wilson intervals, not bootstrap ones.
+    """
+
+    threshold: float
+    confusion: Confusion
+    recall: Interval | None
+    fpr: Interval | None
+
+    def to_dict(self) -> dict:
+        """The JSON form: threshold, confusion, recall, fpr."""
+        return {"threshold": self.threshold, "confusion": self.confusion.to_dict(),
+                "recall": None if self.recall is None else self.recall.to_dict(),
+                "fpr": None if self.fpr is None else self.fpr.to_dict()}
+
+
+@dataclass(**_FROZEN)
+class LanguageRow:
+    """The ads read in one language (their main one): how many of each class, and how the fused score did on them."""
+
+    lang: str
+    ads: int
+    positives: int
+    negatives: int
+    at: tuple[tuple[str, LanguagePoint], ...]
+
+    def point(self, name: str) -> LanguagePoint | None:
+        """The operating point called ``name`` (medium, high, threshold), None when not measured."""
+        return dict(self.at).get(name)
+
+    def to_dict(self) -> dict:
+        """The JSON form: lang, ads, positives, negatives, at (point name -> recall and fpr)."""
+        return {"lang": self.lang, "ads": self.ads, "positives": self.positives, "negatives": self.negatives,
+                "at": {n: p.to_dict() for n, p in self.at}}
+
+
+@dataclass(**_FROZEN)
 class GateResult:
     """A gate's metric, bound, measured value (None when undefined) and verdict."""
 
@@ -304,6 +345,7 @@ class EvalReport:
     rules: tuple[RuleRow, ...]
     gates: tuple[GateResult, ...] = ()
     fit: Fit | None = None
+    languages: tuple[LanguageRow, ...] = ()  # most ads first; empty when the results carry no language
 
     def with_gates(self, gates: tuple[GateResult, ...] | list[GateResult]) -> "EvalReport":
         """The same report with its gate verdicts."""
@@ -328,4 +370,5 @@ class EvalReport:
             "rules": [r.to_dict() for r in self.rules],
             "gates": [g.to_dict() for g in self.gates],
             "fit": None if self.fit is None else self.fit.to_dict(),
+            "languages": [g.to_dict() for g in self.languages],
         }

@@ -16,7 +16,7 @@ from typing import Any, Callable, TextIO
 from rich.table import Table
 
 from redflag.io.outputs import write_text
-from redflag.evaluate.report import EvalReport, Interval, Scorers
+from redflag.evaluate.report import MIN_LANGUAGE_CLASS, EvalReport, Interval, Scorers
 from redflag.render.options import RenderOptions, console as make_console
 
 Section = tuple[str, list[str], list[list[str]]]  # title, header, rows
@@ -94,6 +94,25 @@ def _rule_section(report: EvalReport) -> Section:
     return (f"Rules (by {report.settings.sort})", header, rows)
 
 
+def _language_section(report: EvalReport) -> Section | None:
+    """Ads per main language and the fused score's recall and false-alarm rate on each, when languages are known."""
+    if not report.languages:
+        return None
+    d = report.data
+    points = [name for name, _ in report.languages[0].at]
+    header = ["language", "ads", f"in {d.positive_class}", f"in {d.negative_class}"]
+    for point in points:
+        header += [f"recall@{point}", f"FPR@{point}"]
+    rows = []
+    for g in report.languages:
+        row = [g.lang, str(g.ads), str(g.positives), str(g.negatives)]
+        for point in points:
+            e = g.point(point)
+            row += [_ci(e.recall), _ci(e.fpr)]
+        rows.append(row)
+    return (f"Languages (fused score; Wilson intervals; – under {MIN_LANGUAGE_CLASS} ads of a class)", header, rows)
+
+
 def _headline_metric(scorers: Scorers, scorer: str, metric: str, point: str | None) -> Interval | None:
     block = scorers.get(scorer)
     return getattr(block, metric) if point is None else block.point(point).metric(metric)
@@ -117,6 +136,9 @@ def _fit_section(report: EvalReport) -> Section | None:
 def sections(report: EvalReport) -> list[Section]:
     """Every table of the report as plain rows of text."""
     out = _scorer_sections(report) + [_rule_section(report)]
+    languages = _language_section(report)
+    if languages is not None:
+        out.append(languages)
     fit = _fit_section(report)
     if fit is not None:
         out.append(fit)

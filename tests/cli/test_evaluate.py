@@ -29,3 +29,29 @@ def test_bad_gate_is_exit_2(cli, tmp_path):
 
 def test_help_matches_golden(cli, golden):
     assert cli("evaluate", "--help").stdout == golden("help-evaluate.txt")
+
+
+def _mixed(tmp_path):
+    data = tmp_path / "mixed.csv"
+    data.write_text('text,label\n'
+                    '"Pay the processing fee of 300 EUR. The employer keeps your passport.",1\n'
+                    '"Pago de inscripción de 200 euros antes de viajar. Contacto solo por WhatsApp.",1\n'
+                    '"Se busca cocinero para restaurante en Sevilla, contrato indefinido y alta en la Seguridad Social.",0\n'
+                    '"Accountant for our Leeds office; apply on our website.",0\n', encoding="utf-8")
+    return data
+
+
+def test_evaluate_reports_ads_per_language(cli, tmp_path):
+    res = cli("evaluate", str(_mixed(tmp_path)), "--no-model", "-f", "json", "--bootstrap", "0")
+    assert res.exit_code == 0, res.output
+    langs = {g["lang"]: (g["ads"], g["positives"], g["negatives"]) for g in json.loads(res.stdout)["languages"]}
+    assert langs == {"en": (2, 1, 1), "es": (2, 1, 1)}
+    table = cli("evaluate", str(_mixed(tmp_path)), "--no-model", "--bootstrap", "0").stdout
+    assert "Languages" in table and "recall@high" in table
+
+
+def test_evaluate_lang_reads_every_ad_in_one_language(cli, tmp_path):
+    res = cli("evaluate", str(_mixed(tmp_path)), "--no-model", "-f", "json", "--bootstrap", "0", "--lang", "es")
+    assert res.exit_code == 0, res.output
+    assert [(g["lang"], g["ads"]) for g in json.loads(res.stdout)["languages"]] == [("es", 4)]
+    assert cli("evaluate", str(_mixed(tmp_path)), "--no-model", "--lang", "xx").exit_code == 2

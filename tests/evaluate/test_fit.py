@@ -54,6 +54,7 @@ def test_fit_and_compare_returns_a_typed_report(synthetic, tmp_path):
     assert report.fit.train.ads + report.fit.test.ads == 160 and report.data.part == "held-out"
     assert report.fit.after is report.scorers and report.fit.before_weights != report.fit.after_weights
     assert report.fit.after_weights == report.provenance.weights and report.fit.learned_rules
+    assert sum(g.ads for g in report.languages) == report.data.evaluated  # languages of the held-out part
 
 
 def test_a_single_class_training_part_is_refused(tiny, tmp_path):

@@ -141,3 +141,58 @@ def test_same_seed_same_report(run, synthetic):
     a = run("evaluate", synthetic, "-f", "json", "--bootstrap", "30", "--seed", "3")
     b = run("evaluate", synthetic, "-f", "json", "--bootstrap", "30", "--seed", "3")
     assert a.stdout == b.stdout
+
+
+# ------------------------------------------------------------------ languages
+
+
+def test_language_table_counts_and_rates_each_language():
+    langs = ["es"] * 6 + ["en"] * 3
+    y = np.array([1, 1, 1, 0, 0, 0, 1, 0, 0], dtype=bool)
+    fused = np.array([80.0, 40.0, 10.0, 70.0, 0.0, 0.0, 90.0, 35.0, 0.0])
+    rows = me.language_table(langs, y, fused, {"medium": 30.0, "high": 60.0}, min_class=3)
+    assert [(g.lang, g.ads, g.positives, g.negatives) for g in rows] == [("es", 6, 3, 3), ("en", 3, 1, 2)]
+    es = rows[0]
+    medium, high = es.point("medium"), es.point("high")
+    assert (medium.confusion.tp, medium.confusion.fp, medium.confusion.fn, medium.confusion.tn) == (2, 1, 1, 2)
+    assert medium.recall.value == pytest.approx(2 / 3, abs=1e-6) and medium.fpr.value == pytest.approx(1 / 3, abs=1e-6)
+    assert medium.recall.low < medium.recall.value < medium.recall.high  # a Wilson interval
+    assert high.recall.value == pytest.approx(1 / 3, abs=1e-6) and high.threshold == 60.0
+    en = rows[1]  # too few ads of either class to give a rate
+    assert en.point("medium").recall is None and en.point("medium").fpr is None
+    assert en.point("medium").confusion.tp == 1 and es.point("threshold") is None
+
+
+def test_language_table_needs_enough_ads_of_a_class_by_default():
+    assert me.MIN_LANGUAGE_CLASS == 10
+    y = np.array([True] * 10 + [False] * 9)
+    rows = me.language_table(["ru"] * 19, y, np.full(19, 70.0), {"high": 60.0})
+    point = rows[0].point("high")
+    assert point.recall.value == 1.0 and point.fpr is None
+
+
+def test_the_report_has_languages_when_the_results_carry_them(tiny):
+    assert me.evaluate_corpus(tiny.checker(), tiny.corpus(), tiny.OPTIONS).languages == ()
+    report = tiny.languages_report()
+    assert [(g.lang, g.ads, g.positives, g.negatives) for g in report.languages] == [("en", 3, 2, 1), ("es", 2, 1, 1), ("und", 1, 0, 1)]
+    assert [n for n, _ in report.languages[0].at] == ["medium", "high", "threshold"]
+    d = report.to_dict()["languages"]
+    assert d[0]["lang"] == "en" and set(d[0]["at"]["medium"]) == {"threshold", "confusion", "recall", "fpr"}
+
+
+def test_failed_ads_leave_the_language_counts(tiny):
+    checker = tiny.checker(fail_on={"a"}, langs=tiny.LANGS)
+    report = me.evaluate_corpus(checker, tiny.corpus(), tiny.OPTIONS)
+    assert {g.lang: g.ads for g in report.languages} == {"en": 3, "es": 1, "und": 1}
+
+
+def test_scores_keep_each_ads_language(tiny):
+    scores = me.score_corpus(tiny.checker(langs=tiny.LANGS), list(tiny.ADS))
+    assert scores.langs == ["es", "en", "en", "es", "en", "und"]
+    assert me.score_corpus(tiny.checker(), list(tiny.ADS)).langs is None
+
+
+def test_real_results_report_their_language(report):
+    langs = report["languages"]
+    assert sum(g["ads"] for g in langs) == report["data"]["evaluated"]
+    assert langs[0]["lang"] == "en"

@@ -23,21 +23,28 @@ OPTIONS = ev.EvalOptions(threshold=50.0, prevalence=0.1, bootstrap=20, seed=1)
 FITTED = FusionWeights(rule_points={"FEE001": 40.0, "GOOD001": -20.0}, name="fitted", sha256="12" * 32)
 
 
-def _result(text, weights):
+# ad -> its main language, for a stand-in whose results carry one
+LANGS = {"a": "es", "b": "en", "c": "en", "d": "es", "e": "en", "f": "und"}
+
+
+def _result(text, weights, langs=None):
     score, p, fired = ADS[text]
     comps = [SimpleNamespace(kind="rule", points=weights.points(r.id, r.weight)) for r in RULES if r.id in fired]
-    return SimpleNamespace(score=score, model=SimpleNamespace(probability=p), components=comps,
-                           flags=[SimpleNamespace(id=rid) for rid in fired])
+    result = SimpleNamespace(score=score, model=SimpleNamespace(probability=p), components=comps,
+                             flags=[SimpleNamespace(id=rid) for rid in fired])
+    if langs is not None:
+        result.lang = langs[text]
+    return result
 
 
-def checker(weights=None, fail_on=()):
-    """A stand-in Checker scoring the six ads as ADS says; ads in ``fail_on`` raise."""
+def checker(weights=None, fail_on=(), langs=None):
+    """A stand-in Checker scoring the six ads as ADS says; ads in ``fail_on`` raise; results carry ``langs[ad]`` when given."""
     weights = weights or FusionWeights()
 
     def check_many(texts):
         if any(t in fail_on for t in texts):
             raise ValueError("cannot score")
-        return [_result(t, weights) for t in texts]
+        return [_result(t, weights, langs) for t in texts]
 
     return SimpleNamespace(engine=SimpleNamespace(rules=RULES), weights=weights, model=object(), check_many=check_many,
                            version={"redflag": "0.0.0", "rules": "core", "rules_sha256": "ab" * 32, "model": "tiny",
@@ -70,3 +77,8 @@ def fitted_report():
                           test=FitPart(ads=r.data.evaluated, positives=r.data.positives),
                           learned_rules=("FEE001", "GOOD001"), before_weights=before.provenance.weights,
                           before=before.scorers, after_weights=r.provenance.weights, after=r.scorers))
+
+
+def languages_report():
+    """The tiny report of a stand-in whose results say which language each ad is in."""
+    return ev.evaluate_corpus(checker(langs=LANGS), corpus(), OPTIONS)

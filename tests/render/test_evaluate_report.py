@@ -54,7 +54,7 @@ def test_json_is_the_report_dict():
     report = tiny.report()
     text = _render(render_json, report)
     assert text.endswith("}\n") and json.loads(text) == report.to_dict()
-    assert list(json.loads(text)) == ["schema", "provenance", "data", "settings", "scorers", "rules", "gates", "fit"]
+    assert list(json.loads(text)) == ["schema", "provenance", "data", "settings", "scorers", "rules", "gates", "fit", "languages"]
 
 
 def test_stdout(capsys):
@@ -106,3 +106,17 @@ def test_markdown_and_table_render(synthetic, tmp_path):
     assert res.exit_code == 0 and (tmp_path / "report.md").read_text().startswith("## redflag evaluate")
     table = run("evaluate", synthetic, "--bootstrap", "20", "--sort", "false-alarms")
     assert table.exit_code == 0 and "ROC-AUC" in table.stdout and "Rules (by false-alarms)" in table.stdout
+
+
+def test_languages_golden_markdown_and_table():
+    report = tiny.languages_report()
+    md = _render(render_markdown, report)
+    assert md == (GOLDEN / "evaluate-languages.md").read_text(encoding="utf-8")
+    assert "### Languages (fused score; Wilson intervals; – under 10 ads of a class)" in md
+    assert "| language | ads | in 1 | in 0 | recall@medium | FPR@medium | recall@high | FPR@high | recall@threshold | FPR@threshold |" in md
+    table = _render(render_table, report, width=160, color=False)
+    assert "Languages" in table and "│ en " in table and "│ und " in table
+
+
+def test_no_languages_no_section():
+    assert "Languages" not in _render(render_markdown, tiny.report())
