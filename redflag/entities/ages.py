@@ -1,7 +1,9 @@
 """Ages and age limits an ad asks for ("girls 18-25", "under 30", "21 years old", "18+").
 
 A two-digit number is an age only with an age word, a person noun or "years old" around it,
-and never when a unit follows ("18 months", "5 years experience", "30 minutes").
+and never when a unit follows ("18 months", "5 years experience", "30 minutes"). The other
+languages' words ("de 18 a 25 años", "от 18 до 25 лет", "tuổi từ 18-25", "usia 18-25 tahun") are
+in ``data/age_words.toml``, folded like the ad so Cyrillic words match its folded copy.
 """
 
 from __future__ import annotations
@@ -9,7 +11,8 @@ from __future__ import annotations
 import re
 
 from redflag.entities.base import MAX_FOUND, Context, Entity, Extractor
-from redflag.entities.folding import cues
+from redflag.entities.data import table
+from redflag.entities.folding import cues, fold
 
 __all__ = ["AGES", "find"]
 
@@ -40,9 +43,6 @@ _BOUND_AFTER_OK = re.compile(
     r"\s{0,2}(?:$|[.,;:!)\n•*]|years?\b|yrs?\b|y\.?o\b|only\b|and\b|or\b|please\b|are\b|is\b|need|welcome|"
     r"apply|wanted|preferred|can\b|may\b|should\b|will\b|with\b)"
 )
-_AGE_CUES = cues("age", "aged", "ages", "old", "yo", "o", "under", "below", "younger", "over", "above", "older",
-                  "least", "max", "maximum", "min", "minimum", "up", "girls", "girl", "women", "woman", "ladies",
-                  "lady", "boys", "men", "females", "female", "males", "male", "models", "hostesses")
 _BOUND_VALUE = {"under": "<{}", "below": "<{}", "younger than": "<{}", "less than": "<{}",
                 "not older than": "<={}", "no older than": "<={}", "max": "<={}", "maximum": "<={}",
                 "up to": "<={}", "over": ">{}", "above": ">{}", "older than": ">{}", "at least": "{}+",
@@ -57,7 +57,7 @@ def find(text: str, context: Context) -> list[Entity]:
     """Ages and age ranges or bounds, each with the words that make it one."""
     low = context.low
     out: list[Entity] = []
-    if not context.words & _AGE_CUES:
+    if not context.words & _AGE_CUES and low.isascii():
         return out
     skip_to = 0
     for m in _TWO_DIGITS.finditer(low):
@@ -92,10 +92,84 @@ def find(text: str, context: Context) -> list[Entity]:
             if _AGE_CUE.search(low, max(0, s - 30), s) and not _UNIT_AFTER.match(low, plus) \
                     and not re.match(r"\s?(?:years?|yrs?)\s?(?:of\s)?(?:exp|in)", low[plus:plus + 20]):
                 value, e = n + "+", plus
+        if value is None:
+            local = _local(low, m.start(), e)
+            if local:
+                value, s, e = local
         if value is not None:
             out.append(Entity(kind="age", value=value, text=text[s:e], start=s, end=e))
             skip_to = e
     return out
+
+
+def _alt(items) -> str:
+    """Folded words, longest first, each ending where a word ends."""
+    out = []
+    for w in sorted({fold(i) for i in items}, key=lambda w: (-len(w), w)):
+        r = re.escape(w).replace(r"\ ", r"\s{1,2}")
+        out.append(r + r"(?!\w)" if w[-1:].isalnum() else r)
+    return "(?:" + "|".join(out) + ")"
+
+
+_WORDS = table("age_words")
+_L_RANGE = re.compile(r"(?:\s{0,2}[-/]\s{0,2}|\s{1,2}" + _alt(_WORDS["ranges"]) + r"\s{1,2})(\d{2})(?!\d|[.,]\d)")
+_L_YEARS = re.compile(r"\s{0,2}(?:(?P<old>" + _alt(_WORDS["old"]) + r")|(?P<years>" + _alt(_WORDS["years"]) + r"))")
+_L_NOT_AFTER = re.compile(r"\s{0,2}(?:de\s)?" + _alt(_WORDS["not_after"]))
+_L_PLUS = re.compile(r"\s{1,2}" + _alt(_WORDS["plus_after"]))
+_L_BEFORE = re.compile(
+    r"(?<!\w)(?:(?P<cue>" + _alt(_WORDS["cues"]) + r")\s{0,2}[:\-]?\s{0,3}|(?P<person>" + _alt(_WORDS["persons"])
+    + r")\s{1,2})(?:" + _alt(_WORDS["intros"]) + r"\s{1,2})?$"
+)
+_L_INTRO = re.compile(r"(?<!\w)" + _alt(_WORDS["intros"]) + r"\s{1,2}$")
+_BOUNDS = {**{fold(k): v for k, v in _WORDS["bounds"].items()}, **{fold(k): v for k, v in _WORDS["age_bounds"].items()}}
+_AGE_BOUNDS = frozenset(fold(k) for k in _WORDS["age_bounds"])
+_L_BOUND = re.compile(r"(?<!\w)(" + _alt(_BOUNDS) + r")\s{1,2}$")
+
+
+_LETTER = re.compile(r"[^\W\d_]")
+# the ASCII words of every cue, for the check that skips an ad with none of them
+_AGE_CUES = cues("age", "aged", "ages", "old", "yo", "o", "under", "below", "younger", "over", "above", "older",
+                  "least", "max", "maximum", "min", "minimum", "up", "girls", "girl", "women", "woman", "ladies",
+                  "lady", "boys", "men", "females", "female", "males", "male", "models", "hostesses",
+                  *(w for group in _WORDS.values() for item in group for w in fold(item).split() if w.isascii()))
+
+
+def _local(low: str, s: int, e: int) -> tuple[str, int, int] | None:
+    """An age written in another supported language at the number ``low[s:e]``: value, start, end."""
+    n = low[s:e]
+    win = max(0, s - 40)
+    rng = _L_RANGE.match(low, e)
+    if rng and _age_ok(rng.group(1)) and int(n) < int(rng.group(1)):
+        years = _L_YEARS.match(low, rng.end())
+        if years and _L_NOT_AFTER.match(low, years.end()):
+            return None
+        before = _L_BEFORE.search(low, win, s) if _LETTER.search(low, win, s) else None
+        if years or before:
+            start = s
+            if before and before.group("cue"):
+                start = before.start()
+            elif (intro := _L_INTRO.search(low, win, s)):
+                start = intro.start()
+            return f"{n}-{rng.group(1)}", start, years.end() if years else rng.end()
+        return None
+    years = _L_YEARS.match(low, e)
+    if years and _L_NOT_AFTER.match(low, years.end()):
+        return None
+    end = years.end() if years else e
+    plus = _L_PLUS.match(low, end) if years else None
+    if plus:
+        return n + "+", s, plus.end()
+    if not _LETTER.search(low, win, s):
+        return (n, s, end) if years and years.group("old") else None
+    bound = _L_BOUND.search(low, win, s)
+    if bound and (years or bound.group(1) in _AGE_BOUNDS or _L_BEFORE.search(low, max(0, bound.start() - 40), bound.start())):
+        return _BOUNDS[bound.group(1)].format(n), bound.start(), end
+    if years and years.group("old"):
+        return n, s, end
+    before = _L_BEFORE.search(low, win, s) if years else None
+    if before:
+        return n, before.start() if before.group("cue") else s, end
+    return None
 
 
 AGES = Extractor(kinds=("age",), find=find)

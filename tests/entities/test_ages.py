@@ -37,3 +37,42 @@ def test_find_spans_the_cue_words():
 def test_numbers_without_an_age_word_are_skipped_early():
     text = "room 21 and 22"
     assert ages.find(text, Context.of(text)) == []
+
+
+@pytest.mark.parametrize("text,value,span", [
+    ("chicas de 18 a 25 años", "18-25", "de 18 a 25 años"),
+    ("edad: 18 a 30", "18-30", "edad: 18 a 30"),
+    ("mayores de 18", "18+", "mayores de 18"),
+    ("moças entre 18 e 25 anos", "18-25", "entre 18 e 25 anos"),
+    ("filles de 18 à 25 ans", "18-25", "de 18 à 25 ans"),
+    ("moins de 30 ans", "<30", "moins de 30 ans"),
+    ("Frauen zwischen 18 und 25 Jahren", "18-25", "zwischen 18 und 25 Jahren"),
+    ("ab 18 Jahren", "18+", "ab 18 Jahren"),
+    ("ragazze tra i 18 e i 25 anni", "18-25", "tra i 18 e i 25 anni"),
+    ("meisjes tussen 18 en 25 jaar", "18-25", "tussen 18 en 25 jaar"),
+    ("fete cu vârsta între 18 și 30 de ani", "18-30", "vârsta între 18 și 30 de ani"),
+    ("dziewczyny w wieku 18-25 lat", "18-25", "w wieku 18-25 lat"),
+    ("девушки 18-25 лет", "18-25", "18-25 лет"),
+    ("девушки от 18 до 25 лет", "18-25", "от 18 до 25 лет"),
+    ("до 30 лет", "<=30", "до 30 лет"),
+    ("дівчата від 18 до 30 років", "18-30", "від 18 до 30 років"),
+    ("момичета от 18 до 25 години", "18-25", "от 18 до 25 години"),
+    ("nữ tuổi từ 18-25", "18-25", "tuổi từ 18-25"),
+    ("18 tuổi trở lên", "18+", "18 tuổi trở lên"),
+    ("dưới 25 tuổi", "<25", "dưới 25 tuổi"),
+    ("babae, edad 18 hanggang 25", "18-25", "edad 18 hanggang 25"),
+    ("25 taong gulang", "25", "25 taong gulang"),
+    ("wanita usia 18-25 tahun", "18-25", "usia 18-25 tahun"),
+    ("usia maksimal 30 tahun", "<=30", "maksimal 30 tahun"),
+])
+def test_ages_in_each_languages_formats(text, value, span, found):
+    assert [(e.value, e.text) for e in found(text, "age")] == [(value, span)]
+
+
+@pytest.mark.parametrize("text", [
+    "10 años de experiencia", "20-30 лет опыта", "trabajo de 18 a 22 horas", "20 años en el mercado",
+    "de 10 a 15 trabajadores", "от 20 до 30 тыс. руб", "5 năm kinh nghiệm", "turno de 18 a 22",
+    "18-22 horas", "contrato de 12 meses",
+])
+def test_local_numbers_that_are_not_ages(text, values):
+    assert values(text, "age") == []
