@@ -16,7 +16,8 @@ from redflag.entities.folding import fold, words
 __all__ = ["Entity", "Extractor", "Context", "Spans", "MESSAGING_KINDS", "MAX_FOUND", "extractors", "all_kinds", "extract"]
 
 # contacts on a messaging or social service: phones, links and handles may each report them
-MESSAGING_KINDS = frozenset({"whatsapp", "telegram", "wechat", "viber", "signal", "instagram", "facebook"})
+MESSAGING_KINDS = frozenset({"whatsapp", "telegram", "wechat", "viber", "signal", "instagram", "facebook", "zalo",
+                             "line", "imo"})
 # entities one extractor reports per ad: a real ad holds a handful, and past this a text is a list,
 # whose every further entry would cost time without telling a reader anything new
 MAX_FOUND = 1000
@@ -107,12 +108,13 @@ class Extractor:
 @cache
 def extractors() -> tuple[Extractor, ...]:
     """The registry, in the order extractors run: stand-in tokens and e-mails claim their spans
-    before links, links before handles and phones; targeting cues claim nothing."""
+    before links, links before handles and phones; messengers named with no contact after them are
+    read from what those claimed; targeting cues claim nothing."""
     # the kind modules build on this one, so they are imported when the registry is first read
-    from redflag.entities import ages, emails, handles, money, phones, redaction, targeting, urls
+    from redflag.entities import ages, emails, handles, messengers, money, phones, redaction, targeting, urls
 
-    return (redaction.TOKENS, emails.EMAILS, urls.URLS, handles.HANDLES, phones.PHONES, money.MONEY,
-            ages.AGES, targeting.NATIONALITIES, targeting.GENDERS)
+    return (redaction.TOKENS, emails.EMAILS, urls.URLS, handles.HANDLES, phones.PHONES, messengers.MESSENGERS,
+            money.MONEY, ages.AGES, targeting.NATIONALITIES, targeting.GENDERS)
 
 
 @cache

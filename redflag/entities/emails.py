@@ -88,4 +88,4 @@ def _obf_email(text: str, m: re.Match) -> Entity | None:
 
 
 # e-mails claim their spans first, so links are not read inside addresses
-EMAILS = Extractor(kinds=("email",), find=find, needed_for=frozenset({"email", "url"}) | MESSAGING_KINDS)
+EMAILS = Extractor(kinds=("email",), find=find, needed_for=frozenset({"email", "url", "messenger"}) | MESSAGING_KINDS)

@@ -12,8 +12,9 @@ import functools
 import re
 
 from redflag.entities.base import MAX_FOUND, MESSAGING_KINDS, Context, Entity, Extractor, Spans
-from redflag.entities.data import word_list
-from redflag.entities.folding import cues, positions
+from redflag.entities.data import table, word_list
+from redflag.entities.folding import cues, fold, positions
+from redflag.entities.messengers import NAMES, WEAK, alternation
 
 __all__ = ["PHONES", "find"]
 
@@ -46,25 +47,48 @@ _NOT_PHONE_BEFORE = re.compile(
     r"\W{0,4}(?:no|nr|number|#|id|code)?\W{0,4}$|[#№£$€¥₹]\s?$"
 )
 _MONEY_AFTER = re.compile(r"^\s?(?:[£$€¥₹]|usd|gbp|eur|euros?|pounds?|dollars?|per\b|/\s?(?:h|hr|hour|day|week|month|year))")
+# the messengers' names in every language (data/messengers.toml); weak ones only right before the number
+_LOCAL_NAMES = alternation(n for n, k in NAMES.items() if k != "facebook")
+_LOCAL_WEAK = alternation(n for n, k in WEAK.items() if k != "facebook")
 _MESSENGER_BEFORE = re.compile(
-    r"(whats ?app|w\W{0,2}h\W{0,2}a\W{0,2}t\W{0,2}s\W{0,2}a\W{0,2}p\W{0,2}p|wh?ats?ap+|wa(?= ?[:\-+])|"
-    r"viber|signal|telegram|tg(?= ?[:\-+])|wechat|weixin)\b[^0-9\n]{0,20}$"
+    r"(?<!\w)(?:(whats ?app|w\W{0,2}h\W{0,2}a\W{0,2}t\W{0,2}s\W{0,2}a\W{0,2}p\W{0,2}p|wh?ats?ap+|wa(?= ?[:\-+])|"
+    r"viber|signal|telegram|tg(?= ?[:\-+])|wechat|weixin|" + _LOCAL_NAMES + r")(?!\w)[^0-9\n]{0,20}"
+    r"|(" + _LOCAL_WEAK + r")\W{0,4}(?:id\W{0,3})?)$"
 )
-_MESSENGER_AFTER = re.compile(r"\W{0,3}(?:on |via |only on |\()?\s?(whats ?app|viber|signal|telegram|wechat)\b")
+_MESSENGER_AFTER = re.compile(r"\W{0,3}(?:on |via |only on |\()?\s?(whats ?app|viber|signal|telegram|wechat|"
+                              + _LOCAL_NAMES + r")(?!\w)")
 _MESSENGER_NAMES = {"viber": "viber", "signal": "signal", "telegram": "telegram", "tg": "telegram",
                     "wechat": "wechat", "weixin": "wechat"}
+_LOCAL_KIND = {n: k for n, k in {**WEAK, **NAMES}.items() if k != "facebook"}
+_PHONE_WORDS_DATA = table("messengers")["phone_cues"]
+_LOCAL_CUE = re.compile(r"(?<!\w)" + alternation(_PHONE_WORDS_DATA) + r"\W{0,6}(?:\w{1,3}\W{1,3})?$")
+_REGIONS = table("phone_regions")
+_HINTS = {region: tuple(fold(h) for h in hints) for region, hints in _REGIONS["hints"].items()}
+_CORRIDOR = tuple(_REGIONS["corridor"])
 
 
 def _messenger(name: str) -> str:
+    name = re.sub(r"\s+", " ", name)
+    kind = _LOCAL_KIND.get(name)
+    if kind:
+        return kind
     return _MESSENGER_NAMES.get(name.replace(" ", ""), "whatsapp")
 
 
+def _region_hints(low: str) -> tuple[str, ...]:
+    """Regions the ad's words point to, most signs first: how a national number is read without a region."""
+    counts = {region: sum(low.count(h) for h in hints) for region, hints in _HINTS.items()}
+    return tuple(r for r, n in sorted(counts.items(), key=lambda x: -x[1]) if n)
+
+
 @functools.lru_cache(maxsize=8192)
-def _parse_phone(digits: str, region: str | None, intl: bool, cued: bool, spaced: bool) -> str | None:
+def _parse_phone(digits: str, region: str | None, intl: bool, cued: bool, spaced: bool,
+                 hints: tuple[str, ...] = ()) -> str | None:
     """E.164 form of a digit string, or None when it is not a plausible phone number.
 
     Cached: parsing costs far more than finding, and an ad repeating one number pays for it once.
     """
+    others: tuple[str, ...] = ()
     if intl:
         candidates = ["+" + digits]
         regions: tuple[str | None, ...] = (None,)
@@ -75,11 +99,21 @@ def _parse_phone(digits: str, region: str | None, intl: bool, cued: bool, spaced
         elif cued:
             # national formats: a trunk 0 rules out North America, whose area codes start 2-9
             regions = ("GB",) if digits.startswith("0") else ("US",)
+            # the regions the ad's words point to come first, then the corridors': valid numbers only
+            others = tuple(dict.fromkeys(r for r in (*hints, *_CORRIDOR) if r not in regions))
         else:
             return None
     import phonenumbers  # imported on first phone candidate: a single check of an ad without one skips its cost
 
     possible = None
+    for reg in hints:
+        if reg in others:
+            try:
+                num = phonenumbers.parse(digits, reg)
+            except phonenumbers.NumberParseException:
+                continue
+            if phonenumbers.is_valid_number(num):
+                return phonenumbers.format_number(num, phonenumbers.PhoneNumberFormat.E164)
     for cand in candidates:
         for reg in regions:
             try:
@@ -93,6 +127,13 @@ def _parse_phone(digits: str, region: str | None, intl: bool, cued: bool, spaced
     # fictional/reserved ranges are often printed in ads; accept them only with strong signs of a phone
     if possible is not None and (intl or cued or (spaced and len(digits) >= 10)):
         return phonenumbers.format_number(possible, phonenumbers.PhoneNumberFormat.E164)
+    for reg in others:
+        try:
+            num = phonenumbers.parse(digits, reg)
+        except phonenumbers.NumberParseException:
+            continue
+        if phonenumbers.is_valid_number(num):
+            return phonenumbers.format_number(num, phonenumbers.PhoneNumberFormat.E164)
     return None
 
 
@@ -101,11 +142,12 @@ def _phone_kind(low: str, start: int, end: int) -> tuple[str, int]:
     before = low[max(0, start - 30):start]
     m = _MESSENGER_BEFORE.search(before)
     if m:
-        return _messenger(m.group(1)) if not m.group(1).startswith(("w", "wa")) else "whatsapp", 2
+        name = m.group(1) or m.group(2)
+        return _messenger(name) if not name.startswith(("w", "wa")) else "whatsapp", 2
     m = _MESSENGER_AFTER.match(low, end, min(len(low), end + 24))
     if m:
         return _messenger(m.group(1)), 2
-    if _STRONG_CUE.search(before):
+    if _STRONG_CUE.search(before) or _LOCAL_CUE.search(before):
         return "phone", 2
     return "phone", 1 if _PHONE_CUE.search(before[-16:]) else 0
 
@@ -141,6 +183,7 @@ def find(text: str, context: Context) -> list[Entity]:
         spans.append((s, e, None))
         covered.add(s, e)
     parsed: set[tuple] = set()
+    hints: tuple[str, ...] | None = None  # read from the words once a national number needs them
     for s, e, digits in spans:
         if len(out) >= MAX_FOUND or len(parsed) >= MAX_PARSED:
             break
@@ -168,7 +211,9 @@ def find(text: str, context: Context) -> list[Entity]:
         groups = re.findall(r"\d+", chunk) if digits.isdigit() and len(chunk) > len(digits) else []
         while True:
             if 7 <= len(digits) <= 15:
-                key = (digits, region, intl, cued > 0, spaced)
+                if hints is None:
+                    hints = () if region or intl else _region_hints(low)
+                key = (digits, region, intl, cued > 0, spaced, hints if not (region or intl) else ())
                 parsed.add(key)
                 value = _parse_phone(*key)
             if value or len(groups) < 3:
@@ -183,5 +228,6 @@ def find(text: str, context: Context) -> list[Entity]:
     return out
 
 
-PHONES = Extractor(kinds=("phone", "whatsapp", *dict.fromkeys(_MESSENGER_NAMES.values())), find=find,
-                    needed_for=frozenset({"phone"}) | MESSAGING_KINDS)
+PHONES = Extractor(kinds=("phone", "whatsapp", *dict.fromkeys(_MESSENGER_NAMES.values()),
+                          *(k for k in dict.fromkeys(_LOCAL_KIND.values()) if k not in ("whatsapp", *_MESSENGER_NAMES.values()))),
+                    find=find, needed_for=frozenset({"phone", "messenger"}) | MESSAGING_KINDS)

@@ -57,7 +57,7 @@ def find_tokens(text: str, context: Context) -> list[Entity]:
 
 
 # tokens claim their spans before any other identifier is looked for
-TOKENS = Extractor(kinds=("phone", "email", "url"), find=find_tokens, needed_for=IDENTIFIER_KINDS)
+TOKENS = Extractor(kinds=("phone", "email", "url"), find=find_tokens, needed_for=IDENTIFIER_KINDS | {"messenger"})
 
 
 def link_key(entity: Entity) -> tuple[str, str] | None:

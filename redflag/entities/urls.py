@@ -135,4 +135,4 @@ def find(text: str, context: Context) -> list[Entity]:
 
 # links run whenever e-mails do, so their claims keep handles and phones off every link
 URLS = Extractor(kinds=("url", *dict.fromkeys(_MSG_HOSTS.values())), find=find,
-                 needed_for=frozenset({"email", "url"}) | MESSAGING_KINDS)
+                 needed_for=frozenset({"email", "url", "messenger"}) | MESSAGING_KINDS)

@@ -42,7 +42,7 @@ def test_kinds_limit_the_search_without_changing_what_is_found():
 
 def test_registry_reports_every_kind_once():
     assert KINDS == all_kinds()
-    assert len(KINDS) == len(set(KINDS)) == 14
+    assert len(KINDS) == len(set(KINDS)) == 18
     assert MESSAGING_KINDS <= set(KINDS)
     assert all(isinstance(x, Extractor) for x in extractors())
 

@@ -80,3 +80,18 @@ def test_a_number_cut_from_a_longer_run_ends_where_its_digits_end():
     text = "WhatsApp +44 7700 900123 2024 thanks, see you"
     (phone,) = extract(text, kinds=["whatsapp"])
     assert phone.text == "+44 7700 900123" == text[phone.start:phone.end] and phone.value == "+447700900123"
+
+
+@pytest.mark.parametrize("text,value", [
+    ("liên hệ sđt 0912 345 678", "+84912345678"),
+    ("hubungi 0812-3456-7890", "+6281234567890"),
+    ("hubungi +62 812 3456 7890", "+6281234567890"),
+    ("tawag sa 0917 123 4567", "+639171234567"),
+    ("tumawag +63 917 123 4567", "+639171234567"),
+    ("ligue (11) 91234-5678", "+5511912345678"),
+    ("звоните 8 (912) 345-67-89", "+79123456789"),
+    ("телефонуйте 067 123 4567", "+380671234567"),
+    ("тел. +380 67 123 4567", "+380671234567"),
+])
+def test_local_formats_without_a_region(text, value, found):
+    assert [e.value for e in found(text, "phone", None)] == [value]
