@@ -41,17 +41,17 @@ def _in_sentence(original: str, ev: Evidence, style: str, marks: bool) -> Text:
     return line
 
 
-def _flag_block(flag: Flag, original: str, reassuring: bool, marks: bool) -> Group:
+def _flag_block(flag: Flag, original: str, reassuring: bool, marks: bool, words: ReportWords) -> Group:
     head = Text("  ")
     head.append("✓ " if reassuring else "● ", style="green" if reassuring else SEVERITY_STYLE[flag.severity])
     head.append(flag.id, style="bold")
-    head.append(f"  {flag.title}")
-    head.append(f"  ({flag.severity} severity, {flag.confidence} confidence, {flag.weight:+.0f} pts)", style="dim")
-    parts = [head, Text(f"    {flag.indicator}", style="italic dim")]
+    head.append(f"  {words.title(flag.id, flag.title)}")
+    head.append(f"  ({words.grades(flag.severity, flag.confidence, flag.weight)})", style="dim")
+    parts = [head, Text(f"    {words.indicator_line.format(indicator=flag.indicator)}", style="italic dim")]
     highlight = "bold green" if reassuring else "bold white on red"
     parts += [_in_sentence(original, ev, highlight, marks) for ev in flag.evidence]
     if not reassuring:
-        parts.append(Text(f"    Why: {flag.rationale}", style="dim"))
+        parts.append(Text(f"    {words.why_line.format(rationale=flag.rationale)}", style="dim"))
     return Group(*parts)
 
 
@@ -72,7 +72,7 @@ def _report(result: Result, original: str, console: Console, source: str, words:
     if result.lang not in ("en", "und"):  # an English ad's report reads as it always has
         body.insert(0, Text(f"{words.language}: " + ", ".join(map(words.language_name, result.langs or (result.lang,))), style="dim"))
     if source and source != "the ad text":
-        body.insert(0, Text(f"Ad: {source}", style="dim"))
+        body.insert(0, Text(f"{words.ad}: {source}", style="dim"))
     console.print(Panel(Group(*body), title=title, title_align="left", border_style=LEVEL_STYLE[result.level]))
 
     marks = console.color_system is None
@@ -80,36 +80,36 @@ def _report(result: Result, original: str, console: Console, source: str, words:
     if red:
         console.print(Text(f"{words.red_flags} ({len(red)})", style="bold"))
         for flag in red:
-            console.print(_flag_block(flag, original, reassuring=False, marks=marks))
+            console.print(_flag_block(flag, original, reassuring=False, marks=marks, words=words))
     else:
         console.print(Text(words.no_flags, style="bold"))
     if result.reassuring:
         console.print(Text(f"{words.good_signs} ({len(result.reassuring)})", style="bold green"))
         for flag in result.reassuring:
-            console.print(_flag_block(flag, original, reassuring=True, marks=marks))
+            console.print(_flag_block(flag, original, reassuring=True, marks=marks, words=words))
     if result.suppressed:
         console.print(Text(words.not_counted, style="bold dim"))
         for sup in result.suppressed[:8]:
             line = Text("  ○ ", style="dim")
             line.append(f"{sup.rule_id} “{' '.join(sup.evidence.text.split())}”", style="dim")
-            line.append(f" — {sup.reason} (“{sup.cue}”)", style="dim italic")
+            line.append(f" — {words.reason(sup.reason)} (“{sup.cue}”)", style="dim italic")
             console.print(line)
     if result.model is not None:
-        _model(result, original, console, marks)
+        _model(result, original, console, marks, words)
     if result.entities:
-        _entities(result, console)
-    _components(result, console)
+        _entities(result, console, words)
+    _components(result, console, words)
     _advice(result, console, words)
 
 
-def _model(result: Result, original: str, console: Console, marks: bool) -> None:
+def _model(result: Result, original: str, console: Console, marks: bool, words: ReportWords) -> None:
     model = result.model
-    line = Text("Classifier: ", style="bold")
-    line.append(f"{model.probability:.0%} probability of exploitation or fraud")
+    line = Text(f"{words.classifier}: ", style="bold")
+    line.append(words.classifier_probability.format(probability=f"{model.probability:.0%}"))
     console.print(line)
     up = [t for t in model.terms if t.weight > 0][:5]
     down = [t for t in model.terms if t.weight < 0][:3]
-    for label, terms, style in (("  raised by ", up, "red"), ("  lowered by ", down, "green")):
+    for label, terms, style in ((f"  {words.raised_by} ", up, "red"), (f"  {words.lowered_by} ", down, "green")):
         if terms:
             text = Text(label, style="dim")
             for i, t in enumerate(terms):
@@ -123,25 +123,27 @@ def _model(result: Result, original: str, console: Console, marks: bool) -> None
             console.print(_in_sentence(original, t.spans[0], "bold red", marks))
 
 
-def _entities(result: Result, console: Console) -> None:
+def _entities(result: Result, console: Console, words: ReportWords) -> None:
     table = Table(title=None, show_header=True, header_style="bold", box=None, padding=(0, 2))
-    table.add_column("Contact and details found")
-    table.add_column("value")
-    table.add_column("as written", style="dim")
+    table.add_column(words.entities)
+    table.add_column(words.entity_value)
+    table.add_column(words.entity_text, style="dim")
     for ent in result.entities[:12]:
         d = ent.to_dict()
-        table.add_row(d.get("kind", ""), str(d.get("value", "")), " ".join(str(d.get("text", "")).split()))
+        kind = str(d.get("kind", ""))
+        table.add_row(words.kind.get(kind, kind), str(d.get("value", "")), " ".join(str(d.get("text", "")).split()))
     console.print(table)
 
 
-def _components(result: Result, console: Console) -> None:
-    parts = Text("Score: ", style="bold")
+def _components(result: Result, console: Console, words: ReportWords) -> None:
+    parts = Text(f"{words.score}: ", style="bold")
     for i, c in enumerate(result.components):
+        name = words.component.get(c.name, c.name)
         if i:
             parts.append(" + " if c.points >= 0 else " − ", style="dim")
-            parts.append(f"{c.name} {abs(c.points):.1f}")
+            parts.append(f"{name} {abs(c.points):.1f}")
         else:
-            parts.append(f"{c.name} {c.points:.1f}")
+            parts.append(f"{name} {c.points:.1f}")
     if not result.components:
         parts.append("0")
     parts.append(f" = {result.score:.0f}", style="bold")
@@ -152,8 +154,9 @@ def _advice(result: Result, console: Console, words: ReportWords) -> None:
     console.print(Text(words.what_to_do, style="bold"))
     seen: list[str] = []
     for flag in result.red_flags:
-        if flag.advice not in seen:
-            seen.append(flag.advice)
+        advice = words.advice(flag.id, flag.advice)
+        if advice not in seen:
+            seen.append(advice)
     for tip in seen[:6]:
         console.print(Text(f"  • {tip}"))
     if result.level != "low" or not seen:

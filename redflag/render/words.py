@@ -1,4 +1,4 @@
-"""The fixed words of the terminal report (verdicts, headings, level names, general advice) in one language.
+"""The fixed words of the terminal report (verdicts, headings, level names, labels, general advice) in one language.
 
 A formatter is handed a ``ReportWords`` through ``RenderOptions.words``; it never looks a language up
 itself. ``ReportWords.from_ui`` builds one from a rule pack's ``[ui]`` table, English filling in any
@@ -8,11 +8,44 @@ word the table lacks; ``ENGLISH`` is the report as it has always read.
 from __future__ import annotations
 
 from collections.abc import Mapping
+import re
+import string
 from dataclasses import dataclass, field
 
 from redflag.levels import LEVELS
 
 HEADINGS = ("risk_score", "red_flags", "good_signs", "not_counted", "no_flags", "what_to_do", "language")
+# the labels of the report's other lines, each a plain word or phrase
+LABELS = ("ad", "score", "classifier", "raised_by", "lowered_by", "entities", "entity_value", "entity_text")
+# lines with blanks: each must keep exactly its fields, or the English line is used
+TEMPLATES: dict[str, tuple[str, ...]] = {
+    "flag_grades": ("severity", "confidence", "points"),
+    "indicator_line": ("indicator",),
+    "why_line": ("rationale",),
+    "classifier_probability": ("probability",),
+}
+# why a phrase was not counted, as the rule engine says it -> the [ui] key of its words
+REASONS = {
+    "negated": "reason_negated",
+    "negated inside the phrase": "reason_negated_inside",
+    "negated after the phrase": "reason_negated_after",
+    "warning or hypothetical": "reason_hypothetical",
+}
+COMPONENTS = ("base", "model", "bound")  # the score's parts that are not rule ids
+ENTITY_KINDS = ("phone", "email", "url", "messenger", "money", "age", "nationality", "gender")  # the others are names
+PREFIXED = {"severity": LEVELS, "confidence": LEVELS, "component": COMPONENTS, "kind": ENTITY_KINDS}
+# the [ui] keys every built-in pack gives, with the texts of each rule that its pack has no entry for
+UI_KEYS = (*(f"verdict_{lv}" for lv in LEVELS), *(f"level_{lv}" for lv in LEVELS), *HEADINGS, *LABELS, *TEMPLATES,
+           *REASONS.values(), *(f"{prefix}_{name}" for prefix, names in PREFIXED.items() for name in names), "general_advice")
+RULE_KEY = re.compile(r"[A-Z]{2,5}\d{3}")
+
+
+def fields_of(template: str) -> set[str] | None:
+    """The names of a line's blanks (``{severity}``), or None when it is not a well-formed line."""
+    try:
+        return {name for _, name, spec, conv in string.Formatter().parse(template) if name is not None and not spec and not conv}
+    except ValueError:
+        return None
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -29,6 +62,26 @@ class ReportWords:
     what_to_do: str
     language: str
     general_advice: tuple[str, ...]
+    ad: str = "Ad"
+    score: str = "Score"
+    classifier: str = "Classifier"
+    raised_by: str = "raised by"
+    lowered_by: str = "lowered by"
+    entities: str = "Contact and details found"
+    entity_value: str = "value"
+    entity_text: str = "as written"
+    flag_grades: str = "{severity} severity, {confidence} confidence, {points} pts"
+    indicator_line: str = "{indicator}"
+    why_line: str = "Why: {rationale}"
+    classifier_probability: str = "{probability} probability of exploitation or fraud"
+    severity: Mapping[str, str] = field(default_factory=lambda: {lv: lv for lv in LEVELS})
+    confidence: Mapping[str, str] = field(default_factory=lambda: {lv: lv for lv in LEVELS})
+    component: Mapping[str, str] = field(default_factory=lambda: {c: c for c in COMPONENTS})
+    kind: Mapping[str, str] = field(default_factory=lambda: {k: k for k in ENTITY_KINDS})
+    reasons: Mapping[str, str] = field(default_factory=lambda: {reason: reason for reason in REASONS})
+    # rule id -> its title and advice, for the rules whose pack has no entry of its own (core.toml's combinations)
+    rule_titles: Mapping[str, str] = field(default_factory=dict)
+    rule_advice: Mapping[str, str] = field(default_factory=dict)
     names: Mapping[str, str] = field(default_factory=dict)  # language code -> the language's own name for itself
 
     @classmethod
@@ -38,14 +91,50 @@ class ReportWords:
             value = ui.get(key)
             return value if isinstance(value, str) and value.strip() else default
 
+        def template(key: str) -> str:
+            value, english = text(key, getattr(ENGLISH, key)), getattr(ENGLISH, key)
+            return value if fields_of(value) == fields_of(english) else english
+
+        def prefixed(prefix: str, names: tuple[str, ...], english: Mapping[str, str]) -> dict[str, str]:
+            return {name: text(f"{prefix}_{name}", english[name]) for name in names}
+
+        def per_rule(prefix: str) -> dict[str, str]:
+            return {key[len(prefix):]: value for key, value in ui.items()
+                    if key.startswith(prefix) and RULE_KEY.fullmatch(key[len(prefix):]) and isinstance(value, str) and value.strip()}
+
         advice = ui.get("general_advice")
         return cls(
             verdict={lv: text(f"verdict_{lv}", ENGLISH.verdict[lv]) for lv in LEVELS},
             level={lv: text(f"level_{lv}", ENGLISH.level[lv]) for lv in LEVELS},
-            **{key: text(key, getattr(ENGLISH, key)) for key in HEADINGS},
+            **{key: text(key, getattr(ENGLISH, key)) for key in (*HEADINGS, *LABELS)},
+            **{key: template(key) for key in TEMPLATES},
+            severity=prefixed("severity", LEVELS, ENGLISH.severity),
+            confidence=prefixed("confidence", LEVELS, ENGLISH.confidence),
+            component=prefixed("component", COMPONENTS, ENGLISH.component),
+            kind=prefixed("kind", ENTITY_KINDS, ENGLISH.kind),
+            reasons={reason: text(key, reason) for reason, key in REASONS.items()},
+            rule_titles=per_rule("title_"),
+            rule_advice=per_rule("advice_"),
             general_advice=tuple(advice) if isinstance(advice, list) and advice else ENGLISH.general_advice,
             names=dict(names or {}),
         )
+
+    def grades(self, severity: str, confidence: str, weight: float) -> str:
+        """``high severity, medium confidence, +18 pts`` in these words."""
+        return self.flag_grades.format(severity=self.severity.get(severity, severity),
+                                       confidence=self.confidence.get(confidence, confidence), points=f"{weight:+.0f}")
+
+    def title(self, rule_id: str, title: str) -> str:
+        """A rule's title in this language when the words give one, else ``title`` (already the pack's)."""
+        return self.rule_titles.get(rule_id, title)
+
+    def advice(self, rule_id: str, advice: str) -> str:
+        """A rule's advice in this language when the words give it, else ``advice``."""
+        return self.rule_advice.get(rule_id, advice)
+
+    def reason(self, reason: str) -> str:
+        """Why a phrase was not counted, in these words (an unknown reason as it is)."""
+        return self.reasons.get(reason, reason)
 
     def language_name(self, code: str) -> str:
         """``Español (es)`` when the language's name is known, else the code alone."""
