@@ -180,11 +180,11 @@ class Lexicon:
         heads = frozenset(b for b in found if b in self._heads)
         return _Word(frozenset(found), names, heads, bool(names or heads))
 
-    def uses(self, words: Sequence[str], spans: Callable[[], Sequence[tuple[int, int]]]) -> list[Use]:
+    def uses(self, words: Sequence[str], spans: Callable[[], Sequence[re.Match]]) -> list[Use]:
         """Every concept the words of an ad use, in word order.
 
-        ``words``: the lower-cased words of the ad; ``spans``: a function giving their (start, end)
-        in the text, called only when some concept is found.
+        ``words``: the lower-cased words of the ad; ``spans``: a function giving their matches in the
+        text (where each word starts and ends), called only when some concept is found.
         """
         if not self._built:
             self._build()
@@ -208,9 +208,9 @@ class Lexicon:
             if look.names or found:
                 if at is None:
                     at = spans()
-                start, end = at[i]
+                start, end = at[i].span()
                 out.extend(Use(name, i, i + 1, start, end) for name in look.names)
-                out.extend(Use(name, i, j, start, at[j - 1][1]) for name, j in sorted(set(found)))
+                out.extend(Use(name, i, j, start, at[j - 1].end()) for name, j in sorted(set(found)))
         return out
 
 

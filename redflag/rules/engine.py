@@ -132,7 +132,8 @@ class RuleEngine:
                 record(matcher)
         if ad.lexicons:
             for matcher in self._concepts:
-                if matcher.rule.language in ad.lexicons:
+                lang = matcher.rule.language
+                if lang in ad.lexicons and (matcher.triggers is None or not matcher.triggers.isdisjoint(ad.present(lang))):
                     record(matcher)
         suppressed[:] = list({(x.rule_id, x.evidence.start, x.evidence.end): x for x in suppressed}.values())
         hits = sorted(found_by.values(), key=lambda h: self._order[h.rule.id])  # core order, whatever the language

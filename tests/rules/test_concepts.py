@@ -12,7 +12,7 @@ from redflag.text.tokens import WORD
 
 def _uses(lexicon: Lexicon, text: str) -> list[tuple[str, str]]:
     lowered = text.lower()
-    spans = [m.span() for m in WORD.finditer(lowered)]
+    spans = list(WORD.finditer(lowered))
     return [(u.concept, text[u.start:u.end]) for u in lexicon.uses(WORD.findall(lowered), lambda: spans)]
 
 

@@ -49,7 +49,7 @@ class Ad:
         self.parts = parts  # (language, start, end): which language each stretch of the text is in, when known
         self.lexicons = lexicons or {}  # language -> Lexicon, for the languages the ad is read in
         self._words: list[str] | None = None
-        self._spans: list[tuple[int, int]] | None = None
+        self._spans: list[re.Match] | None = None
         self._uses: dict | None = None
         self._present: dict[str, frozenset[str]] = {}
         self._built_in: dict[str, list] = {}
@@ -59,13 +59,14 @@ class Ad:
     def words(self) -> list[str]:
         """The words of the lower-cased text."""
         if self._words is None:
-            self._words = WORD.findall(self.lowered)
+            self._spans = list(WORD.finditer(self.lowered))
+            self._words = list(map(re.Match.group, self._spans))
         return self._words
 
-    def spans(self) -> list[tuple[int, int]]:
-        """Where each word stands in the lower-cased text (worked out only when a rule needs it)."""
+    def spans(self) -> list[re.Match]:
+        """The words as matches of the lower-cased text: ``spans()[i].span()`` is where word i stands."""
         if self._spans is None:
-            self._spans = list(map(re.Match.span, WORD.finditer(self.lowered)))
+            self.words
         return self._spans
 
     @property
@@ -95,7 +96,7 @@ class Ad:
         """Where a built-in concept (``@money``, ...) stands in the ad."""
         found = self._built_in.get(name)
         if found is None:
-            found = self._built_in[name] = built_in_uses(name, self.lowered, [a for a, _ in self.spans()])
+            found = self._built_in[name] = built_in_uses(name, self.lowered, list(map(re.Match.start, self.spans())))
         return found
 
     def sentence_of(self, pos: int) -> int:
