@@ -6,7 +6,7 @@ the usual obfuscations while keeping every span on the text the user gave.
 
 Layout: ``base`` (Entity, the Extractor interface, the registry and ``extract``), ``folding``
 (the same-length folded copy every extractor reads), one module per kind (``phones``,
-``emails``, ``urls``, ``handles``, ``money``, ``ages``, ``targeting``), ``domains`` (TLDs and
+``emails``, ``urls``, ``handles``, ``messengers``, ``money``, ``ages``, ``targeting``), ``domains`` (TLDs and
 registered domains), ``redaction`` (stand-in tokens, link keys, redacting text and results) and
 ``data/`` (the word lists, one file each with its source, read by ``data``).
 
