@@ -9,6 +9,7 @@ from redflag.config import Config
 from redflag.pipeline import checker_for
 from redflag.render.options import RenderOptions
 from redflag.render.terminal import render
+from redflag.render.words import REASONS as REASON_KEYS
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
@@ -98,9 +99,15 @@ def test_spanish_report_has_every_fixed_word_of_the_pack():
     assert ui["verdict_high"] in out
     for tip in ui["general_advice"]:
         assert f"  • {tip}\n" in out
-    for flag in result.red_flags:  # titles and advice come in the ui language from the pipeline
-        assert f"{flag.id}  {flag.title}  (" in out
-    for english in ("Risk score", "Red flags", "What to do", "HIGH", "Never pay a fee"):
+    words = words_for("es")
+    for flag in result.red_flags:  # titles come from the pipeline, or from [ui] for the rules of core.toml alone
+        grades = f"gravedad {ui['severity_' + flag.severity]}, confianza {ui['confidence_' + flag.confidence]}"
+        assert f"{flag.id}  {words.title(flag.id, flag.title)}  ({grades}, {flag.weight:+.0f} puntos)" in out
+        assert f"    {ui['why_line'].format(rationale=flag.rationale)}\n" in out
+        assert f"  • {words.advice(flag.id, flag.advice)}\n" in out
+    assert f"\n{ui['score']}: FEE001 30.0 + " in out and ui["title_CMB005"] in out
+    for english in ("Risk score", "Red flags", "What to do", "HIGH", "Never pay a fee", " severity", " confidence",
+                    " pts)", "Why: ", "\nScore: ", "Off-platform contact", "Stop before paying"):
         assert english not in out
 
 
@@ -138,3 +145,24 @@ def test_reassuring_and_suppressed_headings_are_translated():
     if not result.red_flags:
         assert ui["no_flags"] in out
     assert "Reassuring signs" not in out and "Not counted" not in out
+    for sup in result.suppressed[:8]:
+        assert f" — {ui[REASON_KEYS[sup.reason]]} (“{sup.cue}”)" in out
+
+
+def test_the_classifier_contact_table_and_ad_lines_are_translated():
+    from redflag.render.words import REASONS
+    from redflag.rules.loader import builtin_pack
+
+    text = ("Trabajo en el extranjero para chicas. Pago de inscripción de 200 euros. No cobramos comisión. "
+            "Escribe a reclutamiento.empleo@gmail.com o al +34 612 345 678.")
+    result = checker_for(Config()).check(text)
+    out = _render(result, original=text, source="anuncio.txt", words=words_for("es"), width=400)
+    ui = builtin_pack("es").ui
+    assert f"{ui['ad']}: anuncio.txt" in out
+    if result.model is not None:
+        assert f"{ui['classifier']}: " in out and "probability of" not in out
+    assert ui["entities"] in out and ui["entity_text"] in out and ui["kind_email"] in out
+    assert "Contact and details found" not in out and "as written" not in out
+    for sup in result.suppressed:
+        assert sup.reason in REASONS
+    assert not any(f" — {reason} (" in out for reason in REASONS)
