@@ -26,3 +26,12 @@ def test_a_user_pack_adds_its_words_over_the_built_in_ones(tmp_path):
     pack.write_text(text.replace('id = "core-es"', 'id = "mine-es"', 1)
                     .replace('what_to_do = "Qué hacer"', 'what_to_do = "Qué puedes hacer"', 1), encoding="utf-8")
     assert report_words("es", [pack]).what_to_do == "Qué puedes hacer"
+
+
+def test_the_lines_of_a_built_in_language():
+    words = report_words("ru")
+    ui = builtin_pack("ru").ui
+    assert words.grades("high", "medium", 12) == ui["flag_grades"].format(
+        severity=ui["severity_high"], confidence=ui["confidence_medium"], points="+12")
+    assert words.title("CMB005", "Off-platform contact") == ui["title_CMB005"]
+    assert report_words("en").grades("high", "medium", 12) == "high severity, medium confidence, +12 pts"

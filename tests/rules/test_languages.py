@@ -20,7 +20,14 @@ FRAMED = [rid for rid, d in definitions().items() if d.get("frames") and rid not
 CONCEPTS = sorted({c for rid in FRAMED for f in definitions()[rid]["frames"]
                    for item in [*f["all"], *f.get("none", ())] for c in item.split("|")} - set(BUILT_IN))
 UI_KEYS = ("verdict_low", "verdict_medium", "verdict_high", "level_low", "level_medium", "level_high", "risk_score",
-           "red_flags", "good_signs", "not_counted", "no_flags", "what_to_do", "language", "general_advice")
+           "red_flags", "good_signs", "not_counted", "no_flags", "what_to_do", "language", "general_advice",
+           # the report's other lines: grades, labels, the contact table, why a phrase was not counted
+           "ad", "score", "classifier", "raised_by", "lowered_by", "entities", "entity_value", "entity_text",
+           "flag_grades", "indicator_line", "why_line", "classifier_probability",
+           "reason_negated", "reason_negated_inside", "reason_negated_after", "reason_hypothetical",
+           "severity_low", "severity_medium", "severity_high", "confidence_low", "confidence_medium", "confidence_high",
+           "component_base", "component_model", "component_bound",
+           "kind_phone", "kind_email", "kind_url", "kind_messenger", "kind_money", "kind_age", "kind_nationality", "kind_gender")
 ENGINES = {p.language: RuleEngine([CORE, p]) for p in LANGUAGES}
 ENTRIES = [(p, r) for p in LANGUAGES for r in p.rules if r.id in FRAMED or r.id not in SURFACE]
 
@@ -57,8 +64,17 @@ def test_every_concept_has_words(pack):
 
 @pytest.mark.parametrize("pack", LANGUAGES, ids=_id)
 def test_report_words_are_there(pack):
+    from redflag.render.words import TEMPLATES, UI_KEYS as RENDERED, fields_of
+
+    assert set(RENDERED) == set(UI_KEYS), "the renderer reads words this test does not ask every pack for"
     missing = [k for k in UI_KEYS if not pack.ui.get(k)]
     assert not missing, f"{pack.path}: [ui] lacks {', '.join(missing)}"
+    broken = [k for k, fields in TEMPLATES.items() if fields_of(pack.ui[k]) != set(fields)]
+    assert not broken, f"{pack.path}: [ui] lines that lose or add a {{blank}}: {', '.join(broken)}"
+    if pack.language != "en":  # the rules core.toml alone defines have their title and advice in [ui]
+        alone = [rid for rid in definitions() if rid not in {r.id for r in pack.rules}]
+        bare = [f"{what}_{rid}" for rid in alone for what in ("title", "advice") if not pack.ui.get(f"{what}_{rid}")]
+        assert not bare, f"{pack.path}: [ui] lacks {', '.join(bare)}"
 
 
 @pytest.mark.parametrize(("pack", "rule"), ENTRIES, ids=lambda x: _id(x) if hasattr(x, "lexicon") else x.id)
