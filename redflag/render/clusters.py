@@ -19,6 +19,7 @@ _KIND_WORDS = {
     "viber": ("Viber number", "Viber numbers"), "signal": ("Signal number", "Signal numbers"),
     "telegram": ("Telegram account", "Telegram accounts"), "wechat": ("WeChat ID", "WeChat IDs"),
     "instagram": ("Instagram account", "Instagram accounts"), "facebook": ("Facebook account", "Facebook accounts"),
+    "zalo": ("Zalo account", "Zalo accounts"), "line": ("LINE account", "LINE accounts"), "imo": ("IMO account", "IMO accounts"),
     "email": ("email address", "email addresses"), "domain": ("website", "websites"), "url": ("link", "links"),
 }
 _NUMBER_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")

@@ -76,6 +76,12 @@ class RuleEngine:
         self.rules: tuple[Rule, ...] = tuple(shown[rid] for rid in order)
         self._by_id = {r.id: r for r in self.rules}
         self._texts = {(m.rule.id, m.rule.language): (m.rule.title, m.rule.advice) for m in matchers}
+        for p in self.packs:  # the rules only core.toml matches (EMP002, CMB...) are titled in a pack's [ui]
+            for key, title in (p.ui or {}).items():
+                if key.startswith("title_") and isinstance(title, str):
+                    rid = key[len("title_"):]
+                    advice = p.ui.get(f"advice_{rid}")
+                    self._texts.setdefault((rid, p.language), (title, advice if isinstance(advice, str) else ""))
         self.languages: tuple[str, ...] = tuple(p.language for p in self.packs if p.language != ANY)
         self._cues = {p.language: p.context for p in self.packs if p.context is not None}
         self._lexicons = {p.language: p.lexicon for p in self.packs if p.lexicon is not None}
