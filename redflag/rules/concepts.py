@@ -17,7 +17,7 @@ from itertools import compress, count
 from operator import itemgetter
 from typing import NamedTuple
 
-from redflag.text.tokens import elided
+from redflag.text.tokens import WORD, elided
 
 MIN_STEM = 3  # letters before the "*": a shorter stem would catch unrelated words
 _MEMO_LIMIT = 200_000  # words remembered per lexicon; the vocabulary of ads repeats, so the memo stays small
@@ -34,9 +34,10 @@ class Use(NamedTuple):
 
 
 @lru_cache(maxsize=1)
-def _money() -> tuple[re.Pattern, int]:
-    """An amount with a currency, before or after it, in any of the currencies' spellings; and the
-    longest spelling, which bounds how far from its digits an amount can reach."""
+def _money() -> tuple[re.Pattern, int, frozenset[str], frozenset[str]]:
+    """An amount with a currency, before or after it, in any of the currencies' spellings; the longest
+    spelling, which bounds how far from its digits an amount can reach; and the words and symbols
+    of the spellings, without one of which a stretch of text holds no amount."""
     from redflag.entities.data import table
 
     cur = table("currencies")
@@ -45,16 +46,19 @@ def _money() -> tuple[re.Pattern, int]:
     amount = r"\d{1,3}(?:[.,\u00a0\u202f ]\d{3}){0,4}(?:[.,]\d{1,2}|,-|\.-)?(?:\s?(?:k|mln|млн|тыс|тис|triệu|juta|ribu|mil|mii|tys))?|\d{1,9}(?:[.,]\d{1,2})?"
     # a currency word must end where a word ends; a symbol may touch the digits
     pattern = re.compile(rf"(?:(?:{unit})\s?(?:{amount})(?![\d])|(?:{amount})\s?(?:{unit}))(?![^\W\d_])")
-    return pattern, len(names[0]) + 8
+    words = frozenset(w for n in names for w in WORD.findall(n))
+    symbols = frozenset(c for n in names if not WORD.search(n) for c in n if not c.isspace())
+    return pattern, len(names[0]) + 8, words, symbols
 
 
 _DIGITS = re.compile(r"\d+(?:[.,\u00a0\u202f ]\d+)*")
 
 
 def _money_spans(text: str) -> list[tuple[int, int]]:
-    """Where amounts stand: the money pattern is tried only in windows around runs of digits, since
-    trying its hundreds of currency spellings at every character of a long ad is what costs."""
-    pattern, reach = _money()
+    """Where amounts stand: the money pattern is tried only in windows around runs of digits that
+    hold a currency's word or symbol, since trying its hundreds of spellings at every character of a
+    long ad is what costs."""
+    pattern, reach, words, symbols = _money()
     windows: list[list[int]] = []
     for m in _DIGITS.finditer(text):
         a, b = max(0, m.start() - reach), min(len(text), m.end() + reach)
@@ -66,6 +70,9 @@ def _money_spans(text: str) -> list[tuple[int, int]]:
     for a, b in windows:
         # one character more, so the check that a currency word ends where a word ends sees it
         end = min(len(text), b + 1)
+        part = text[a:end]
+        if symbols.isdisjoint(part) and words.isdisjoint(WORD.findall(part)):
+            continue
         for m in pattern.finditer(text, a, end):
             if m.end() < end or end == len(text):
                 out.append(m.span())
