@@ -14,6 +14,20 @@ CATEGORIES: tuple[str, ...] = (
 SIGN_CATEGORIES: tuple[str, ...] = tuple(c for c in CATEGORIES if c not in (COMBINATION, REASSURING))
 
 
+# The kinds of harm a red flag points to: labour exploitation (forced labour, debt bondage),
+# sexual exploitation (recruitment into prostitution), and fraud against the job-seeker.
+HARMS: tuple[str, ...] = ("labour", "sexual", "scam")
+# The harms of a category's rules, unless a rule names its own (``harm = [...]`` in core.toml).
+CATEGORY_HARMS: dict[str, tuple[str, ...]] = {
+    "fees": ("labour", "scam"), "documents": ("labour",), "debt": ("labour",), "wages": ("labour",),
+    "housing_movement": ("labour",), "vague_employer": ("scam",), "unrealistic_pay": ("scam",),
+    "no_requirements": ("scam",), "off_platform_contact": ("scam",), "urgency": ("scam",),
+    "contract": ("labour",), "hours": ("labour",), "targeting": ("sexual",),
+    "sexual_work_abroad": ("sexual",), "travel_abroad": ("labour",), "scam_scheme": ("scam",),
+    COMBINATION: (), REASSURING: (),
+}
+
+
 def is_reassuring(category: str) -> bool:
     """Good-practice rules are reassuring signs, whatever points learned weights give them."""
     return category == REASSURING

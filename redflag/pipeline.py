@@ -182,7 +182,7 @@ def _flag(hit: Hit, points: float, title: str, advice: str) -> Flag:
     return Flag(
         id=r.id, title=title, category=r.category, severity=r.severity, confidence=r.confidence,
         indicator=r.indicator, weight=points, rationale=r.rationale, advice=advice,
-        evidence=hit.evidence, requires=tuple("|".join(g) for g in r.requires),
+        evidence=hit.evidence, requires=tuple("|".join(g) for g in r.requires), harms=r.harms,
     )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from redflag.categories import is_reassuring
+from redflag.categories import HARMS, is_reassuring
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -49,6 +49,7 @@ class Flag:
     advice: str
     evidence: tuple[Evidence, ...]
     requires: tuple[str, ...] = ()
+    harms: tuple[str, ...] = ()  # the kinds of harm it points to: labour, sexual, scam
 
     @property
     def reassuring(self) -> bool:
@@ -71,6 +72,8 @@ class Flag:
         }
         if self.requires:
             d["requires"] = list(self.requires)
+        if self.harms and not self.reassuring:
+            d["harm"] = list(self.harms)
         return d
 
 
@@ -140,6 +143,17 @@ class Result:
         """The good-practice signs, kept apart so a report never lists them as red flags."""
         return tuple(f for f in self.flags if f.reassuring)
 
+    @property
+    def harms(self) -> dict[str, tuple[str, ...]]:
+        """Each kind of harm the red flags point to, with the flags that support it; the kind with the
+        most points first (several may apply: a fee for a club job abroad is labour and sexual)."""
+        found: dict[str, list[Flag]] = {}
+        for f in self.red_flags:
+            for harm in f.harms:
+                found.setdefault(harm, []).append(f)
+        ranked = sorted(found.items(), key=lambda kv: (-sum(f.weight for f in kv[1]), HARMS.index(kv[0])))
+        return {harm: tuple(f.id for f in flags) for harm, flags in ranked}
+
     def to_dict(self) -> dict:
         """The JSON shape of a result: red flags and reassuring signs listed apart."""
         d = {
@@ -155,6 +169,7 @@ class Result:
             "lang": self.lang,
             "langs": list(self.langs),
             "ui_lang": self.ui_lang,
+            "harm": {harm: list(ids) for harm, ids in self.harms.items()},
             "version": self.version,
         }
         return d

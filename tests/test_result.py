@@ -22,7 +22,7 @@ def test_red_flags_and_reassuring_signs_are_apart():
     d = result.to_dict()
     assert [f["id"] for f in d["flags"]] == ["FEE001"] and [f["id"] for f in d["reassuring"]] == ["GOOD001"]
     assert list(d) == ["score", "level", "flags", "reassuring", "suppressed", "components", "model",
-                       "entities", "text_length", "lang", "langs", "ui_lang", "version"]
+                       "entities", "text_length", "lang", "langs", "ui_lang", "harm", "version"]
     assert (d["lang"], d["langs"], d["ui_lang"]) == ("und", [], "en")
 
 
@@ -48,3 +48,17 @@ def test_suppression_dict_carries_its_evidence():
 def test_results_are_frozen():
     with pytest.raises(dataclasses.FrozenInstanceError):
         EV.start = 0  # type: ignore[misc]
+
+
+def test_harms_name_the_flags_that_support_them_heaviest_first():
+    fee = Flag(id="FEE001", title="t", category="fees", severity="high", confidence="high", indicator="i",
+               weight=30.0, rationale="r", advice="a", evidence=(EV,), harms=("labour", "scam"))
+    club = Flag(id="SEX002", title="t", category="sexual_work_abroad", severity="high", confidence="high",
+                indicator="i", weight=40.0, rationale="r", advice="a", evidence=(EV,), harms=("sexual",))
+    good = Flag(id="GOOD001", title="t", category=REASSURING, severity="low", confidence="high", indicator="i",
+                weight=-10.0, rationale="r", advice="a", evidence=(EV,), harms=("labour",))
+    result = Result(score=80.0, level="high", flags=(fee, club, good))
+    assert result.harms == {"sexual": ("SEX002",), "labour": ("FEE001",), "scam": ("FEE001",)}
+    assert result.to_dict()["harm"] == {"sexual": ["SEX002"], "labour": ["FEE001"], "scam": ["FEE001"]}
+    assert fee.to_dict()["harm"] == ["labour", "scam"] and "harm" not in good.to_dict()
+    assert Result(score=0.0, level="low", flags=()).harms == {}

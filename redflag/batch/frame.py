@@ -16,8 +16,9 @@ from redflag.io.tables import UNREADABLE, join_text, resolve_columns
 from redflag.pipeline import Checker, checker_for
 from redflag.result import Result
 
-RESULT_COLS = ["id", "score", "level", "lang", "flags", "reassuring", "model_probability", "evidence", "entities"]
-_DTYPES = {"score": "float64", "model_probability": "float64", "level": str, "lang": str, "flags": str, "reassuring": str}
+RESULT_COLS = ["id", "score", "level", "lang", "harm", "flags", "reassuring", "model_probability", "evidence", "entities"]
+_DTYPES = {"score": "float64", "model_probability": "float64", "level": str, "lang": str, "harm": str, "flags": str,
+           "reassuring": str}
 SCAN_CONFIG = Config(entities=False)  # batch default: entities cost a third of the time and are opt-in
 
 
@@ -80,6 +81,7 @@ def result_frame(results: list[Result], ids: list[Any], explain: bool) -> pd.Dat
         cols["score"].append(round(r.score, 2))
         cols["level"].append(r.level)
         cols["lang"].append(r.lang)
+        cols["harm"].append(";".join(r.harms))
         cols["flags"].append(";".join(f.id for f in red))
         cols["reassuring"].append(";".join(f.id for f in r.reassuring))
         cols["model_probability"].append(round(r.model.probability, 6) if r.model is not None else None)
@@ -104,7 +106,8 @@ def score_frame(df: pd.DataFrame, text_cols: list[str] | None = None, id_col: st
                 config: Config | None = None, explain: bool = False, *, keep_cols: list[str] | None = None) -> pd.DataFrame:
     """Results for a frame of ads, one row per good ad in input order; the input is never changed.
 
-    Columns: id, score, level, lang (the ad's main language, ``und`` when too short to tell), flags, reassuring, model_probability, evidence (list of flags with
+    Columns: id, score, level, lang (the ad's main language, ``und`` when too short to tell), harm (the
+    kinds of harm its red flags point to, heaviest first: labour;sexual;scam), flags, reassuring, model_probability, evidence (list of flags with
     their phrases), entities (list of dicts; empty unless ``config.entities``), then ``keep_cols``;
     ``explain`` adds the model's terms. The default config is that of ``redflag scan``. Rows whose
     text is empty or binary are skipped, as in ``redflag scan``. Without ``id_col`` the id is the

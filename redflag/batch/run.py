@@ -69,6 +69,7 @@ class Batch:
     sources: list[Any] | None
     errors: list[RowError]
     langs: list[str] = field(default_factory=list)  # each scored ad's main language, as ``levels``
+    harms: list[str] = field(default_factory=list)  # each scored ad's kinds of harm, ";"-joined
 
 
 def run_batch(plan: Plan, chunk: pd.DataFrame, first_row: int) -> Batch:
@@ -83,7 +84,8 @@ def run_batch(plan: Plan, chunk: pd.DataFrame, first_row: int) -> Batch:
         output = shaped if plan.as_frame else serialise(shaped, plan.out_format, header=False)
     sources = frame[plan.source_col].tolist() if plan.source_col else None
     return Batch(first_row, len(chunk), output, frame["score"].tolist(), frame["level"].tolist(),
-                 frame["flags"].tolist(), frame["id"].tolist(), sources, errors, frame["lang"].tolist())
+                 frame["flags"].tolist(), frame["id"].tolist(), sources, errors, frame["lang"].tolist(),
+                 frame["harm"].tolist())
 
 
 @dataclass
@@ -98,6 +100,7 @@ class Summary:
     pairs: Counter = field(default_factory=Counter)
     sources: dict = field(default_factory=dict)  # source -> [ads, medium+, high]
     languages: dict = field(default_factory=dict)  # main language -> [ads, medium+, high]
+    harms: dict = field(default_factory=dict)  # kind of harm -> [ads, medium+, high]
     errors: list[RowError] = field(default_factory=list)
     top: list = field(default_factory=list)  # heap of (score, -row, id, level, flags, lang)
     top_n: int = 10
@@ -114,6 +117,12 @@ class Summary:
             c[0] += 1
             c[1] += level != "low"
             c[2] += level == "high"
+        for kinds, level in zip(batch.harms or (), batch.levels):
+            for harm in kinds.split(";") if kinds else ():
+                c = self.harms.setdefault(harm, [0, 0, 0])
+                c[0] += 1
+                c[1] += level != "low"
+                c[2] += level == "high"
         sources = batch.sources if batch.sources is not None else itertools.repeat(None)
         for k, (score, level, flags, ad_id, source, lang) in enumerate(
                 zip(batch.scores, batch.levels, batch.flags, batch.ids, sources, langs)):
@@ -149,6 +158,10 @@ class Summary:
                 {"lang": lang, "ads": a, "share": share(a), "medium_or_high": m, "high": h,
                  "medium_or_high_share": round(m / a, 6), "high_share": round(h / a, 6)}
                 for lang, (a, m, h) in languages
+            ],
+            "harms": [
+                {"harm": harm, "ads": a, "share": share(a), "medium_or_high": m, "high": h}
+                for harm, (a, m, h) in sorted(self.harms.items(), key=lambda kv: (-kv[1][2], -kv[1][1], -kv[1][0], kv[0]))
             ],
             "flags": [{"id": f, "count": c, "share": share(c)} for f, c in sorted(self.flags.items(), key=lambda kv: (-kv[1], kv[0]))],
             "pairs": [{"flags": list(p), "count": c, "share": share(c)} for p, c in sorted(self.pairs.items(), key=lambda kv: (-kv[1], kv[0]))[:20]],

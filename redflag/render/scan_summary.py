@@ -67,6 +67,13 @@ def render(summary: Summary, stream: TextIO, options: RenderOptions) -> None:
             langs.add_row(g["lang"], f"{g['ads']:,}", pct(g["ads"]), f"{100 * g['high_share']:.1f}%",
                           f"{100 * g['medium_or_high_share']:.1f}%")
         console.print(langs)
+    if d.get("harms"):
+        harms = Table(title="kinds of harm", title_justify="left")
+        for col in ("harm", "ads", "share", "high", "medium+"):
+            harms.add_column(col, justify="left" if col == "harm" else "right")
+        for g in d["harms"]:
+            harms.add_row(g["harm"], f"{g['ads']:,}", pct(g["ads"]), f"{g['high']:,}", f"{g['medium_or_high']:,}")
+        console.print(harms)
     if d["flags"]:
         flags = Table(title="red flags", title_justify="left")
         for col in ("flag", "ads", "share"):

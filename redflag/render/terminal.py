@@ -69,6 +69,9 @@ def _report(result: Result, original: str, console: Console, source: str, words:
     title.append(f"{words.risk_score} {result.score:.0f}/100  ", style="bold")
     title.append(f"{words.level[result.level].upper()}", style=LEVEL_STYLE[result.level])
     body = [Text(words.verdict[result.level])]
+    harms = result.harms
+    if harms:
+        body.append(Text(f"{words.points_to}: {words.harms(harms)}", style="bold"))
     if result.lang not in ("en", "und"):  # an English ad's report reads as it always has
         body.insert(0, Text(f"{words.language}: " + ", ".join(map(words.language_name, result.langs or (result.lang,))), style="dim"))
     if source and source != "the ad text":

@@ -12,6 +12,7 @@ import re
 import string
 from dataclasses import dataclass, field
 
+from redflag.categories import HARMS
 from redflag.levels import LEVELS
 
 HEADINGS = ("risk_score", "red_flags", "good_signs", "not_counted", "no_flags", "what_to_do", "language")
@@ -83,6 +84,8 @@ class ReportWords:
     rule_titles: Mapping[str, str] = field(default_factory=dict)
     rule_advice: Mapping[str, str] = field(default_factory=dict)
     names: Mapping[str, str] = field(default_factory=dict)  # language code -> the language's own name for itself
+    points_to: str = "Points to"  # the line naming the kinds of harm the red flags point to
+    harm: Mapping[str, str] = field(default_factory=lambda: dict(zip(HARMS, ("labour exploitation", "sexual exploitation", "job fraud"))))
 
     @classmethod
     def from_ui(cls, ui: Mapping[str, object], names: Mapping[str, str] | None = None) -> "ReportWords":
@@ -117,6 +120,8 @@ class ReportWords:
             rule_advice=per_rule("advice_"),
             general_advice=tuple(advice) if isinstance(advice, list) and advice else ENGLISH.general_advice,
             names=dict(names or {}),
+            points_to=text("points_to", ENGLISH.points_to),
+            harm=prefixed("harm", HARMS, ENGLISH.harm),
         )
 
     def grades(self, severity: str, confidence: str, weight: float) -> str:
@@ -135,6 +140,10 @@ class ReportWords:
     def reason(self, reason: str) -> str:
         """Why a phrase was not counted, in these words (an unknown reason as it is)."""
         return self.reasons.get(reason, reason)
+
+    def harms(self, harms: Mapping[str, tuple[str, ...]]) -> str:
+        """``job fraud (FEE005, CON002); labour exploitation (FEE001)`` in these words."""
+        return "; ".join(f"{self.harm.get(h, h)} ({', '.join(ids)})" for h, ids in harms.items())
 
     def language_name(self, code: str) -> str:
         """``Español (es)`` when the language's name is known, else the code alone."""

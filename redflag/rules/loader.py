@@ -16,7 +16,7 @@ from importlib import resources
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
-from redflag.categories import CATEGORIES
+from redflag.categories import CATEGORIES, CATEGORY_HARMS, HARMS
 from redflag.errors import RulePackError
 from redflag.rules.kinds.pattern import compiled
 from redflag.rules.concepts import BUILT_IN, MIN_STEM, Lexicon
@@ -149,6 +149,10 @@ def _rule(raw: dict, language: str, where: str, validate: bool, base: dict | Non
     frames = _frames(raw.get("frames", ()), where)
     _check_recogniser(patterns, requires, frames, keywords, where, validate)
     matches, no_matches = _examples(raw, where, required=not raw.get("_generated"))
+    harms = tuple(raw.get("harm", CATEGORY_HARMS.get(raw["category"], ())))
+    unknown = [h for h in harms if h not in HARMS]
+    if unknown:
+        raise RulePackError(f"{where}: unknown harm {', '.join(map(repr, unknown))}; one of {', '.join(HARMS)}")
     return Rule(
         id=rid, title=raw["title"], category=raw["category"], indicator=raw["indicator"],
         severity=raw["severity"], confidence=raw["confidence"], weight=float(raw["weight"]),
@@ -156,7 +160,7 @@ def _rule(raw: dict, language: str, where: str, validate: bool, base: dict | Non
         references=tuple(raw.get("references", ())), language=language, keywords=keywords,
         patterns=patterns, negation=bool(raw.get("negation", True)),
         hypothetical=bool(raw.get("hypothetical", True)), requires=requires,
-        matches=matches, no_matches=no_matches, frames=frames,
+        matches=matches, no_matches=no_matches, frames=frames, harms=harms,
     )
 
 
@@ -374,7 +378,7 @@ def builtin_pack(language: str) -> RulePack:
 
 def _meaning(rule: Rule) -> tuple:
     return (rule.category, rule.indicator, rule.severity, rule.confidence, rule.weight, rule.rationale,
-            rule.references, rule.negation, rule.hypothetical, rule.requires)
+            rule.references, rule.negation, rule.hypothetical, rule.requires, rule.harms)
 
 
 def unique_ids(packs: Iterable[RulePack]) -> list[RulePack]:

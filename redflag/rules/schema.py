@@ -22,6 +22,7 @@ RULE_FIELDS = {
     **{key: "text" for key in ("id", "title", "category", "indicator", "severity", "confidence", "rationale", "advice")},
     "weight": "number", "negation": "true/false", "hypothetical": "true/false",
     "keywords": "list of texts", "patterns": "list of texts", "references": "list of texts", "no_match": "list of texts",
+    "harm": "list of texts",
     "requires": "list of lists of texts", "match": "list of tables", "frames": "list of frames",
 }
 # What a language pack may say about a rule core.toml defines: how it is recognised and shown in that language.
@@ -79,6 +80,7 @@ class Rule:
     matches: tuple[Example, ...]
     no_matches: tuple[str, ...]
     frames: tuple[Frame, ...] = ()
+    harms: tuple[str, ...] = ()  # the kinds of harm it points to (redflag.categories.HARMS)
 
     @property
     def key(self) -> str:

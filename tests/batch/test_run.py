@@ -23,7 +23,7 @@ def test_every_output_format(tmp_path, csv_in, invoke, texts, fmt):
     assert r.exit_code == 0, r.output
     df = pd.read_csv(out, keep_default_na=False) if fmt == "csv" else (
         pd.read_json(out, lines=True, dtype=False) if fmt == "jsonl" else pd.read_parquet(out))
-    assert list(df.columns) == ["id", "score", "level", "lang", "flags", "reassuring", "model_probability", "evidence", "entities", "site"]
+    assert list(df.columns) == ["id", "score", "level", "lang", "harm", "flags", "reassuring", "model_probability", "evidence", "entities", "site"]
     assert df["id"].tolist() == [f"ad{i}" for i in range(6)]
     assert df.loc[0, "level"] == "high" and "FEE001" in df.loc[0, "flags"].split(";")
     if fmt == "csv":
@@ -162,7 +162,7 @@ def test_nothing_kept_still_writes_a_valid_file(tmp_path, texts, fmt, sort):
     summary = scan(path, ScanOptions(out=out, min_level="high", sort=sort))
     assert summary.scanned == 2 and summary.written == 0
     if fmt == "csv":
-        assert out.read_text().splitlines() == ["id,score,level,lang,flags,reassuring,model_probability,evidence,entities"]
+        assert out.read_text().splitlines() == ["id,score,level,lang,harm,flags,reassuring,model_probability,evidence,entities"]
     elif fmt == "jsonl":
         assert out.read_text() == ""
     else:
@@ -303,3 +303,17 @@ def test_lang_reads_every_ad_in_one_language(tmp_path, mixed_in, invoke):
 def test_score_frame_has_the_language_column(texts):
     frame = score_frame(pd.DataFrame({"text": [texts.plain, SPANISH]}), config=Config(use_model=False, entities=False))
     assert frame["lang"].tolist() == ["en", "es"]
+
+
+# ------------------------------------------------------------------ kinds of harm
+
+def test_each_row_and_the_summary_name_the_kinds_of_harm(tmp_path, mixed_in, invoke):
+    out, path = tmp_path / "res.csv", tmp_path / "summary.json"
+    r = invoke(mixed_in, "--out", out, "--no-model", "--summary-json", path)
+    assert r.exit_code == 0, r.output
+    df = pd.read_csv(out, keep_default_na=False)
+    harms = [set(h.split(";")) if h else set() for h in df["harm"]]
+    assert "labour" in harms[1] and "sexual" in harms[1] and "sexual" in harms[2]  # a fee to travel + young women
+    assert harms[3] == set()  # the plain ad points to nothing
+    counted = {g["harm"]: g["ads"] for g in json.loads(path.read_text(encoding="utf-8"))["harms"]}
+    assert counted["sexual"] == sum("sexual" in h for h in harms) and "kinds of harm" in r.stdout

@@ -2,6 +2,7 @@
 
 import pytest
 
+from redflag.categories import CATEGORY_HARMS, HARMS
 from redflag.errors import RulePackError
 from redflag.rules.loader import ANY, builtin_pack, builtin_packs, load_pack, packs_with, parse_pack, unique_ids
 
@@ -250,3 +251,17 @@ def test_frames_are_validated(frame, message):
     text = pack_text().replace("keywords = [\"fee\"]", f"frames = [{frame}]\nkeywords = [\"fee\"]")
     with pytest.raises(RulePackError, match=message):
         parse_pack(text.encode(), "t.toml")
+
+
+def test_a_rule_points_to_the_harms_of_its_category_unless_it_names_its_own():
+    assert parse_pack(pack_text().encode(), "t.toml").rules[0].harms == CATEGORY_HARMS["fees"]
+    own = pack_text().replace('category = "fees"', 'category = "fees"\nharm = ["scam"]')
+    assert parse_pack(own.encode(), "t.toml").rules[0].harms == ("scam",)
+    with pytest.raises(RulePackError, match="unknown harm 'fraud'"):
+        parse_pack(pack_text().replace('category = "fees"', 'category = "fees"\nharm = ["fraud"]').encode(), "t.toml")
+
+
+def test_every_built_in_red_flag_points_to_a_harm():
+    for pack in builtin_packs():
+        for rule in pack.rules:
+            assert rule.reassuring or set(rule.harms) <= set(HARMS) and rule.harms, rule.id
