@@ -17,7 +17,7 @@ from redflag.levels import LEVELS
 
 HEADINGS = ("risk_score", "red_flags", "good_signs", "not_counted", "no_flags", "what_to_do", "language")
 # the labels of the report's other lines, each a plain word or phrase
-LABELS = ("ad", "score", "classifier", "raised_by", "lowered_by", "entities", "entity_value", "entity_text")
+LABELS = ("ad", "score", "classifier", "raised_by", "lowered_by", "entities", "entity_value", "entity_text", "points_to")
 # lines with blanks: each must keep exactly its fields, or the English line is used
 TEMPLATES: dict[str, tuple[str, ...]] = {
     "flag_grades": ("severity", "confidence", "points"),
@@ -34,7 +34,7 @@ REASONS = {
 }
 COMPONENTS = ("base", "model", "bound")  # the score's parts that are not rule ids
 ENTITY_KINDS = ("phone", "email", "url", "messenger", "money", "age", "nationality", "gender")  # the others are names
-PREFIXED = {"severity": LEVELS, "confidence": LEVELS, "component": COMPONENTS, "kind": ENTITY_KINDS}
+PREFIXED = {"severity": LEVELS, "confidence": LEVELS, "component": COMPONENTS, "kind": ENTITY_KINDS, "harm": HARMS}
 # the [ui] keys every built-in pack gives, with the texts of each rule that its pack has no entry for
 UI_KEYS = (*(f"verdict_{lv}" for lv in LEVELS), *(f"level_{lv}" for lv in LEVELS), *HEADINGS, *LABELS, *TEMPLATES,
            *REASONS.values(), *(f"{prefix}_{name}" for prefix, names in PREFIXED.items() for name in names), "general_advice")
@@ -120,7 +120,6 @@ class ReportWords:
             rule_advice=per_rule("advice_"),
             general_advice=tuple(advice) if isinstance(advice, list) and advice else ENGLISH.general_advice,
             names=dict(names or {}),
-            points_to=text("points_to", ENGLISH.points_to),
             harm=prefixed("harm", HARMS, ENGLISH.harm),
         )
 

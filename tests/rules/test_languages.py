@@ -27,7 +27,9 @@ UI_KEYS = ("verdict_low", "verdict_medium", "verdict_high", "level_low", "level_
            "reason_negated", "reason_negated_inside", "reason_negated_after", "reason_hypothetical",
            "severity_low", "severity_medium", "severity_high", "confidence_low", "confidence_medium", "confidence_high",
            "component_base", "component_model", "component_bound",
-           "kind_phone", "kind_email", "kind_url", "kind_messenger", "kind_money", "kind_age", "kind_nationality", "kind_gender")
+           "kind_phone", "kind_email", "kind_url", "kind_messenger", "kind_money", "kind_age", "kind_nationality", "kind_gender",
+           # the kinds of harm the red flags point to
+           "points_to", "harm_labour", "harm_sexual", "harm_scam")
 ENGINES = {p.language: RuleEngine([CORE, p]) for p in LANGUAGES}
 ENTRIES = [(p, r) for p in LANGUAGES for r in p.rules if r.id in FRAMED or r.id not in SURFACE]
 
