@@ -36,6 +36,7 @@ def evaluate(
     positive: PositiveOpt = None,
     text_col: TextColOpt = None,
     id_col: Annotated[Optional[str], typer.Option("--id-col", help="Id column, used to name skipped rows.")] = None,
+    type_col: Annotated[Optional[str], typer.Option("--type-col", help="Kind of harm of each bad ad (labour, sexual, scam): recall per kind; default: 'type' when present.")] = None,
     input_format: InputFormatOpt = None,
     threshold: Annotated[Optional[float], typer.Option("--threshold", min=0.0, max=100.0, help="Also measure at fused score (and rule points) >= this.")] = None,
     model_threshold: Annotated[float, typer.Option("--model-threshold", min=0.0, max=1.0, help="Probability at which the model alone flags an ad.")] = 0.5,
@@ -71,7 +72,8 @@ def evaluate(
     check_destinations({"--out": out, "--fit-weights": fit_weights}, inputs_of(data, config))
     checker = Checker(config)
     options = EvalOptions(
-        label_col=label_col, text_cols=tuple(text_col) if text_col else None, id_col=id_col, input_format=input_format,
+        label_col=label_col, text_cols=tuple(text_col) if text_col else None, id_col=id_col, type_col=type_col,
+        input_format=input_format,
         positive=positive, threshold=threshold, model_threshold=model_threshold, prevalence=prevalence,
         bootstrap=bootstrap, seed=seed, sort=sort.value,
     )

@@ -30,11 +30,13 @@ class Corpus:
     path: str
     sha256: str
     part: str = "all"
+    types: list[str] | None = None  # each ad's labelled kind of harm ("" when not given); None without a type column
 
     def subset(self, index: np.ndarray, part: str) -> "Corpus":
         """The ads at ``index`` (a split of this corpus)."""
         return replace(self, texts=[self.texts[i] for i in index], y=self.y[index],
-                       ids=[self.ids[i] for i in index], part=part)
+                       ids=[self.ids[i] for i in index], part=part,
+                       types=None if self.types is None else [self.types[i] for i in index])
 
     def without(self, failed: list[tuple[int, str]]) -> "Corpus":
         """The corpus less the ads at the given indices, each becoming a skipped row with its reason."""
@@ -73,6 +75,8 @@ def load_corpus(path: str | Path, options: EvalOptions) -> Corpus:
     texts: list[str] = []
     labels: list[Any] = []
     ids: list[Any] = []
+    types: list[str] = []
+    type_col = options.type_col
     skipped: list[SkippedRow] = []
     text_cols: list[str] | None = None
     id_col = options.id_col
@@ -85,14 +89,21 @@ def load_corpus(path: str | Path, options: EvalOptions) -> Corpus:
             label_col = label_column(text_cols, label_col)
             if label_col not in columns:
                 raise InputError(f"no label column {label_col!r} in the input; it has: {', '.join(columns)} (choose with --label-col)")
+            if type_col is not None and type_col not in columns:
+                raise InputError(f"no type column {type_col!r} in the input; it has: {', '.join(columns)} (choose with --type-col)")
+            if type_col is None and "type" in columns and "type" not in text_cols and "type" != label_col:
+                type_col = "type"
         chunk_texts = join_text(chunk, text_cols).tolist()
         chunk_ids = chunk[id_col].tolist() if id_col else list(range(rows, rows + len(chunk)))
+        chunk_types = chunk[type_col].tolist() if type_col else [None] * len(chunk)
         for i, (text, label) in enumerate(zip(chunk_texts, chunk[label_col].tolist())):
             reason = "missing label" if _missing_label(label) else bad_text(text)
             if reason is None:
                 texts.append(text)
                 labels.append(label)
                 ids.append(chunk_ids[i])
+                kind = chunk_types[i]
+                types.append("" if kind is None or _missing_label(kind) else str(kind).strip().lower())
             else:
                 skipped.append(SkippedRow(row=rows + i, id=jsonable(chunk_ids[i]), reason=reason))
         rows += len(chunk)
@@ -101,4 +112,4 @@ def load_corpus(path: str | Path, options: EvalOptions) -> Corpus:
     y, pos, neg = encode_labels(pd.Series(labels, dtype=object), label_col, options.positive)
     return Corpus(texts=texts, y=np.asarray(y, dtype=bool), ids=ids, rows=rows, skipped=skipped,
                   positive_class=pos, negative_class=neg, label_col=label_col, text_cols=list(text_cols),
-                  id_col=id_col, path=str(path), sha256=sha256_file(Path(path)))
+                  id_col=id_col, path=str(path), sha256=sha256_file(Path(path)), types=types if type_col else None)

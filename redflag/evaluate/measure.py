@@ -15,7 +15,7 @@ from redflag.evaluate import metrics
 from redflag.evaluate.corpus import Corpus
 from redflag.evaluate.options import SORTS, EvalOptions
 from redflag.evaluate.report import (
-    MIN_LANGUAGE_CLASS, POINT_METRICS, SCORERS, Confusion, DataSection, EvalReport, Interval, LanguagePoint,
+    MIN_LANGUAGE_CLASS, POINT_METRICS, SCORERS, Confusion, DataSection, EvalReport, HarmRow, Interval, LanguagePoint,
     LanguageRow, OperatingPoint, Provenance, RuleRow, ScorerBlock, Scorers, Settings, Skipped, number,
 )
 
@@ -36,6 +36,7 @@ class Scores:
     hits: np.ndarray  # ads x rules, True where the rule fired
     failed: list[tuple[int, str]] = field(default_factory=list)
     langs: list[str] | None = None  # each ad's main language; None when the Checker's results carry none
+    harms: list[tuple[str, ...]] | None = None  # the kinds of harm each ad's flags point to
 
     def without_failed(self) -> "Scores":
         """The scores of the ads the Checker could score."""
@@ -45,7 +46,8 @@ class Scores:
         keep = np.array([i for i in range(len(self.fused)) if i not in bad], dtype=int)
         return Scores(fused=self.fused[keep], model=None if self.model is None else self.model[keep],
                       rules=self.rules[keep], hits=self.hits[keep],
-                      langs=None if self.langs is None else [self.langs[i] for i in keep])
+                      langs=None if self.langs is None else [self.langs[i] for i in keep],
+                      harms=None if self.harms is None else [self.harms[i] for i in keep])
 
 
 # ------------------------------------------------------------------ scoring
@@ -62,6 +64,7 @@ def score_corpus(checker: Any, texts: list[str]) -> Scores:
     hits = np.zeros((n, len(rule_ids)), dtype=bool)
     failed: list[tuple[int, str]] = []
     langs: list[str | None] = [None] * n
+    harms: list[tuple[str, ...]] = [()] * n
     for start in range(0, n, CHECK_BATCH):
         batch = texts[start : start + CHECK_BATCH]
         for i, result in enumerate(_check_batch(checker, batch), start):
@@ -70,6 +73,7 @@ def score_corpus(checker: Any, texts: list[str]) -> Scores:
                 continue
             fused[i] = result.score
             langs[i] = getattr(result, "lang", None)
+            harms[i] = tuple(getattr(result, "harms", {}))
             if model is not None and result.model is not None:
                 model[i] = result.model.probability
             rules[i] = sum(c.points for c in result.components if c.kind == "rule")
@@ -77,7 +81,7 @@ def score_corpus(checker: Any, texts: list[str]) -> Scores:
                 hits[i, column[flag.id]] = True
     known = any(lang is not None for lang in langs)
     return Scores(fused=fused, model=model, rules=rules, hits=hits, failed=failed,
-                  langs=[lang or "und" for lang in langs] if known else None)
+                  langs=[lang or "und" for lang in langs] if known else None, harms=harms)
 
 
 def _check_batch(checker: Any, texts: list[str]) -> list:
@@ -245,6 +249,21 @@ def language_table(langs: list[str], y: np.ndarray, fused: np.ndarray, points: d
     return rows
 
 
+def harm_table(types: list[str], y: np.ndarray, fused: np.ndarray, harms: list[tuple[str, ...]],
+               points: dict[str, float], min_class: int = MIN_LANGUAGE_CLASS) -> list[HarmRow]:
+    """For each labelled kind of harm among the bad ads: how many, the fused score's recall on them at
+    each operating point, and how often the result names that kind among its harms."""
+    y = np.asarray(y, dtype=bool)
+    kinds = Counter(t for t, bad in zip(types, y) if bad and t)
+    rows = []
+    for kind, n in sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0])):
+        mine = np.array([bool(bad) and t == kind for t, bad in zip(types, y)])
+        at = tuple((name, _rate(int((fused[mine] >= threshold).sum()), n, min_class)) for name, threshold in points.items())
+        named = sum(kind in harms[i] for i in np.flatnonzero(mine))
+        rows.append(HarmRow(harm=kind, ads=int(n), at=at, named=_rate(named, n, min_class)))
+    return rows
+
+
 # ------------------------------------------------------------------ the report
 
 
@@ -288,4 +307,6 @@ def evaluate_corpus(checker: Any, corpus: Corpus, options: EvalOptions) -> EvalR
         scorers=measure_scorers(corpus.y, scores, points, options),
         rules=tuple(rule_table(checker, corpus.y, scores.hits, options.prevalence, options.sort)),
         languages=() if scores.langs is None else tuple(language_table(scores.langs, corpus.y, scores.fused, points["fused"])),
+        harms=() if corpus.types is None or scores.harms is None else tuple(
+            harm_table(corpus.types, corpus.y, scores.fused, scores.harms, points["fused"])),
     )

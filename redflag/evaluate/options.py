@@ -14,6 +14,7 @@ class EvalOptions:
     label_col: str | None = None  # default: 'fraudulent' for EMSCAD tables, else 'label'
     text_cols: tuple[str, ...] | None = None
     id_col: str | None = None
+    type_col: str | None = None  # the kind of harm of each bad ad (labour, sexual, scam); default: 'type' when present
     input_format: str | None = None
     positive: str | None = None
     threshold: float | None = None  # an extra operating point on the fused score (and the rule points)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from typing import Any, ClassVar
 
 SCHEMA = "redflag.evaluate/1"
-REPORT_KEYS = ("schema", "provenance", "data", "settings", "scorers", "rules", "gates", "fit", "languages")
+REPORT_KEYS = ("schema", "provenance", "data", "settings", "scorers", "rules", "gates", "fit", "languages", "harms")
 RULE_KEYS = (
     "id", "title", "category", "reassuring", "points", "hits", "hits_pos", "hits_neg", "false_alarms", "share_pos", "share_neg",
     "precision", "precision_at_prevalence", "lift", "never_fires", "inverted",
@@ -282,6 +282,27 @@ class LanguageRow:
 
 
 @dataclass(**_FROZEN)
+class HarmRow:
+    """The bad ads labelled with one kind of harm: how many, the fused score's recall on them at each
+    operating point, and the share whose result names that kind (Wilson intervals; None under the minimum)."""
+
+    harm: str
+    ads: int
+    at: tuple[tuple[str, Interval | None], ...]
+    named: Interval | None
+
+    def recall(self, name: str) -> Interval | None:
+        """Recall at the operating point called ``name``."""
+        return dict(self.at).get(name)
+
+    def to_dict(self) -> dict:
+        """The JSON form: harm, ads, recall (point name -> interval), named."""
+        return {"harm": self.harm, "ads": self.ads,
+                "recall": {n: None if r is None else r.to_dict() for n, r in self.at},
+                "named": None if self.named is None else self.named.to_dict()}
+
+
+@dataclass(**_FROZEN)
 class GateResult:
     """A gate's metric, bound, measured value (None when undefined) and verdict."""
 
@@ -346,6 +367,7 @@ class EvalReport:
     gates: tuple[GateResult, ...] = ()
     fit: Fit | None = None
     languages: tuple[LanguageRow, ...] = ()  # most ads first; empty when the results carry no language
+    harms: tuple[HarmRow, ...] = ()  # per labelled kind of harm of the bad ads; empty without a type column
 
     def with_gates(self, gates: tuple[GateResult, ...] | list[GateResult]) -> "EvalReport":
         """The same report with its gate verdicts."""
@@ -371,4 +393,5 @@ class EvalReport:
             "gates": [g.to_dict() for g in self.gates],
             "fit": None if self.fit is None else self.fit.to_dict(),
             "languages": [g.to_dict() for g in self.languages],
+            "harms": [h.to_dict() for h in self.harms],
         }

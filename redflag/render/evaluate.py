@@ -113,6 +113,17 @@ def _language_section(report: EvalReport) -> Section | None:
     return (f"Languages (fused score; Wilson intervals; – under {MIN_LANGUAGE_CLASS} ads of a class)", header, rows)
 
 
+def _harm_section(report: EvalReport) -> Section | None:
+    """Per labelled kind of harm of the bad ads: the fused score's recall on them and how often the result names that kind."""
+    if not report.harms:
+        return None
+    points = [name for name, _ in report.harms[0].at]
+    header = ["harm", "ads", *(f"recall@{p}" for p in points), "named"]
+    rows = [[h.harm, str(h.ads), *(_ci(h.recall(p)) for p in points), _ci(h.named)] for h in report.harms]
+    return (f"Kinds of harm of the bad ads (fused score; named: the result points to that kind; – under {MIN_LANGUAGE_CLASS} ads)",
+            header, rows)
+
+
 def _headline_metric(scorers: Scorers, scorer: str, metric: str, point: str | None) -> Interval | None:
     block = scorers.get(scorer)
     return getattr(block, metric) if point is None else block.point(point).metric(metric)
@@ -139,6 +150,9 @@ def sections(report: EvalReport) -> list[Section]:
     languages = _language_section(report)
     if languages is not None:
         out.append(languages)
+    harms = _harm_section(report)
+    if harms is not None:
+        out.append(harms)
     fit = _fit_section(report)
     if fit is not None:
         out.append(fit)

@@ -55,3 +55,21 @@ def test_evaluate_lang_reads_every_ad_in_one_language(cli, tmp_path):
     assert res.exit_code == 0, res.output
     assert [(g["lang"], g["ads"]) for g in json.loads(res.stdout)["languages"]] == [("es", 4)]
     assert cli("evaluate", str(_mixed(tmp_path)), "--no-model", "--lang", "xx").exit_code == 2
+
+
+def test_a_type_column_gives_recall_per_kind_of_harm(cli, tmp_path):
+    import json
+
+    import pandas as pd
+
+    bad = "Pay a 300 USD processing fee by Western Union before the interview. Contact only on WhatsApp."
+    club = "Young girls 18-25 wanted as hostesses for a night club abroad, flight paid, send photos."
+    good = "We are hiring a warehouse operative in Leeds. Apply on our website; we never charge fees."
+    path = tmp_path / "labelled.csv"
+    pd.DataFrame({"text": [bad, club, good], "label": [1, 1, 0], "type": ["scam", "sexual", ""]}).to_csv(path, index=False)
+    res = cli("evaluate", str(path), "--bootstrap", "0", "--no-model", "-f", "json")
+    assert res.exit_code == 0, res.output
+    harms = {h["harm"]: h for h in json.loads(res.stdout)["harms"]}
+    assert set(harms) == {"scam", "sexual"} and harms["scam"]["ads"] == 1
+    res = cli("evaluate", str(path), "--bootstrap", "0", "--no-model", "--type-col", "kind")
+    assert res.exit_code == 2 and "no type column 'kind'" in res.output and "Traceback" not in res.output

@@ -196,3 +196,19 @@ def test_real_results_report_their_language(report):
     langs = report["languages"]
     assert sum(g["ads"] for g in langs) == report["data"]["evaluated"]
     assert langs[0]["lang"] == "en"
+
+
+def test_harm_table_measures_each_labelled_kind_of_harm():
+    import numpy as np
+
+    from redflag.evaluate.measure import harm_table
+
+    types = ["scam"] * 12 + ["sexual"] * 2 + ["", "scam"]
+    y = np.array([True] * 14 + [False, False])
+    fused = np.array([50.0] * 9 + [10.0] * 3 + [80.0, 5.0, 90.0, 90.0])
+    harms = [("scam",)] * 6 + [("labour",)] * 6 + [("sexual",), ()] + [(), ("scam",)]
+    rows = harm_table(types, y, fused, harms, {"medium": 30.0, "high": 60.0}, min_class=10)
+    assert [(r.harm, r.ads) for r in rows] == [("scam", 12), ("sexual", 2)]  # good ads and unlabelled ones left out
+    scam = rows[0]
+    assert scam.recall("medium").value == 0.75 and scam.recall("high").value == 0.0 and scam.named.value == 0.5
+    assert rows[1].recall("medium") is None and rows[1].named is None  # under the minimum: too few to say

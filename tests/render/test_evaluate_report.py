@@ -54,7 +54,7 @@ def test_json_is_the_report_dict():
     report = tiny.report()
     text = _render(render_json, report)
     assert text.endswith("}\n") and json.loads(text) == report.to_dict()
-    assert list(json.loads(text)) == ["schema", "provenance", "data", "settings", "scorers", "rules", "gates", "fit", "languages"]
+    assert list(json.loads(text)) == ["schema", "provenance", "data", "settings", "scorers", "rules", "gates", "fit", "languages", "harms"]
 
 
 def test_stdout(capsys):
