@@ -71,6 +71,7 @@ class Cluster:
     mean_score: float | None = None
     high_risk: int = 0
     watch: tuple[str, ...] = ()
+    harms: tuple[tuple[str, int], ...] = ()  # kind of harm -> ads of the cluster pointing to it, most first
 
     @property
     def size(self) -> int:
@@ -95,6 +96,7 @@ class Cluster:
             "mean_score": self.mean_score,
             "high_risk": self.high_risk,
             "watch": list(self.watch),
+            "harms": dict(self.harms),
         }
 
 
@@ -108,6 +110,7 @@ class _Ads:
     scores: list[float | None] = field(default_factory=list)
     high: list[bool] = field(default_factory=list)
     low: list[bool] = field(default_factory=list)
+    harms: list[tuple[str, ...]] = field(default_factory=list)
     postings: dict[Key, list[int]] = field(default_factory=lambda: defaultdict(list))
     kinds_seen: dict[Key, Counter] = field(default_factory=lambda: defaultdict(Counter))
 
@@ -189,6 +192,8 @@ def _read(records: Iterable[Any], region: str | None, blocked: frozenset[str], h
         ads.scores.append(s)
         ads.high.append(hi)
         ads.low.append(lo)
+        harm = _field(rec, "harm")
+        ads.harms.append(tuple(h for h in harm.split(";") if h) if isinstance(harm, str) else tuple(harm or ()))
         given = _field(rec, "entities")
         _post(ads, i, _entities(given) if given is not None else extract(text, region, kinds=IDENTIFIER_KINDS), blocked)
     return ads
@@ -219,6 +224,7 @@ def _cluster(ads: _Ads, members: list[int], keys: list[Key], shared: dict[Key, l
     link_kinds = (["identifier"] if idents else []) + (["near-duplicate"] if duplicated.intersection(members) else [])
     member_ids = sorted(ads.ids[m] for m in members)
     vals = [ads.scores[m] for m in members if ads.scores[m] is not None]
+    harms = Counter(h for m in members for h in ads.harms[m])
     return Cluster(
         id="c-" + hashlib.sha1("\x00".join(member_ids).encode()).hexdigest()[:10],
         ad_ids=tuple(member_ids),
@@ -229,6 +235,7 @@ def _cluster(ads: _Ads, members: list[int], keys: list[Key], shared: dict[Key, l
         mean_score=round(sum(vals) / len(vals), 2) if vals else None,
         high_risk=sum(ads.high[m] for m in members),
         watch=tuple(sorted(ads.ids[m] for m in watch)),
+        harms=tuple(sorted(harms.items(), key=lambda kv: (-kv[1], kv[0]))),
     )
 
 
@@ -245,7 +252,7 @@ def link_records(
     low_score: float = 30.0,
 ) -> list[Cluster]:
     """Group ads (mappings or objects with ``id``, ``text`` and optional ``source``, ``score``,
-    ``level``, ``entities``) that share an identifier or near-identical text; singletons are dropped."""
+    ``level``, ``harm`` (kinds of harm, a list or ";"-joined), ``entities``) that share an identifier or near-identical text; singletons are dropped."""
     if not 0.0 < similarity <= 1.0:
         raise ValueError("similarity must be in (0, 1]")
     ads = _read(records, region, frozenset(d.lower() for d in common_domains), high_score, low_score)

@@ -63,6 +63,8 @@ def load_records(path: str | Path, options: LinkOptions, config: Config) -> tupl
         ids = chunk[id_col].astype(str).tolist() if id_col else [str(row + i) for i in range(len(chunk))]
         sources = chunk[options.source_col].astype(str).tolist() if options.source_col else [None] * len(chunk)
         given = chunk[options.score_col].tolist() if options.score_col else [None] * len(chunk)
+        # an earlier scan's output carries each ad's kinds of harm beside its score
+        given_harm = chunk["harm"].tolist() if options.score_col and "harm" in chunk.columns else [None] * len(chunk)
         good = [i for i, t in enumerate(texts) if bad_text(t) is None]
         skipped += len(texts) - len(good)
         scored: dict[int, Any] = {}
@@ -75,8 +77,11 @@ def load_records(path: str | Path, options: LinkOptions, config: Config) -> tupl
             rec = {"id": ids[i], "text": texts[i], "source": sources[i]}
             if i in scored:
                 rec["score"], rec["level"] = scored[i].score, scored[i].level
+                rec["harm"] = tuple(scored[i].harms)
             elif given[i] is not None:
                 rec["score"] = given_score(given[i], options.score_col, row + i)
+                if isinstance(given_harm[i], str):
+                    rec["harm"] = given_harm[i]
             records.append(rec)
         row += len(chunk)
     return records, skipped
@@ -121,4 +126,5 @@ def write_clusters(clusters: list[Cluster], out: str | Path, output_format: str 
                 r["link_kinds"] = ";".join(r["link_kinds"])
                 r["sources"] = ";".join(r["sources"])
                 r["watch"] = ";".join(r["watch"])
+                r["harms"] = ";".join(f"{k}:{n}" for k, n in r["harms"].items())
         writer.write(pd.DataFrame(rows, columns=list(rows[0]) if rows else ["id", "size", "ad_ids"]))

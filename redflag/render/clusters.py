@@ -22,6 +22,7 @@ _KIND_WORDS = {
     "zalo": ("Zalo account", "Zalo accounts"), "line": ("LINE account", "LINE accounts"), "imo": ("IMO account", "IMO accounts"),
     "email": ("email address", "email addresses"), "domain": ("website", "websites"), "url": ("link", "links"),
 }
+_HARM_WORDS = {"labour": "labour exploitation", "sexual": "sexual exploitation", "scam": "job fraud"}
 _NUMBER_WORDS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 
 
@@ -64,6 +65,8 @@ def summary(cluster: Cluster) -> str:
         line += " on one site"
     if cluster.max_score is not None or cluster.high_risk:
         line += f", {_number(cluster.high_risk) if cluster.high_risk else 'none'} of them high risk"
+    if cluster.harms:
+        line += "; signs of " + _join([f"{_HARM_WORDS.get(k, k)} in {_number(n)}" for k, n in cluster.harms])
     if cluster.watch:
         n = len(cluster.watch)
         line += f"; {_number(n)} low-risk {'ad shares' if n == 1 else 'ads share'} an identifier with high-risk ads"

@@ -154,3 +154,14 @@ def test_max_key_ads_drops_identifiers_shared_too_widely():
     ads = batch()[:3]
     assert link_records(ads, max_key_ads=2) == []
     assert len(link_records(ads, max_key_ads=3)) == 1
+
+
+def test_a_cluster_counts_the_kinds_of_harm_its_ads_point_to():
+    from redflag.render.clusters import summary
+
+    recs = [{"id": "a", "text": "Girls for a club abroad, WhatsApp +44 7700 900123", "score": 80, "level": "high", "harm": "sexual;scam"},
+            {"id": "b", "text": "Hostess job in Dubai, WhatsApp +44 7700 900123", "score": 75, "level": "high", "harm": ("sexual",)},
+            {"id": "c", "text": "Warehouse job, call +44 7700 900123", "score": 10, "level": "low", "harm": ""}]
+    (cluster,) = link_records(recs)
+    assert cluster.harms == (("sexual", 2), ("scam", 1)) and cluster.to_dict()["harms"] == {"sexual": 2, "scam": 1}
+    assert "signs of sexual exploitation in two and job fraud in one" in summary(cluster)
