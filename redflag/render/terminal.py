@@ -45,7 +45,7 @@ def _flag_block(flag: Flag, original: str, reassuring: bool, marks: bool, words:
     head = Text("  ")
     head.append("✓ " if reassuring else "● ", style="green" if reassuring else SEVERITY_STYLE[flag.severity])
     head.append(flag.id, style="bold")
-    head.append(f"  {words.title(flag.id, flag.title)}")
+    head.append(f"  {flag.title}")
     head.append(f"  ({words.grades(flag.severity, flag.confidence, flag.weight)})", style="dim")
     parts = [head, Text(f"    {words.indicator_line.format(indicator=flag.indicator)}", style="italic dim")]
     highlight = "bold green" if reassuring else "bold white on red"
@@ -157,9 +157,8 @@ def _advice(result: Result, console: Console, words: ReportWords) -> None:
     console.print(Text(words.what_to_do, style="bold"))
     seen: list[str] = []
     for flag in result.red_flags:
-        advice = words.advice(flag.id, flag.advice)
-        if advice not in seen:
-            seen.append(advice)
+        if flag.advice not in seen:
+            seen.append(flag.advice)
     for tip in seen[:6]:
         console.print(Text(f"  • {tip}"))
     if result.level != "low" or not seen:

@@ -8,7 +8,6 @@ word the table lacks; ``ENGLISH`` is the report as it has always read.
 from __future__ import annotations
 
 from collections.abc import Mapping
-import re
 import string
 from dataclasses import dataclass, field
 
@@ -38,7 +37,6 @@ PREFIXED = {"severity": LEVELS, "confidence": LEVELS, "component": COMPONENTS, "
 # the [ui] keys every built-in pack gives, with the texts of each rule that its pack has no entry for
 UI_KEYS = (*(f"verdict_{lv}" for lv in LEVELS), *(f"level_{lv}" for lv in LEVELS), *HEADINGS, *LABELS, *TEMPLATES,
            *REASONS.values(), *(f"{prefix}_{name}" for prefix, names in PREFIXED.items() for name in names), "general_advice")
-RULE_KEY = re.compile(r"[A-Z]{2,5}\d{3}")
 
 
 def fields_of(template: str) -> set[str] | None:
@@ -80,9 +78,6 @@ class ReportWords:
     component: Mapping[str, str] = field(default_factory=lambda: {c: c for c in COMPONENTS})
     kind: Mapping[str, str] = field(default_factory=lambda: {k: k for k in ENTITY_KINDS})
     reasons: Mapping[str, str] = field(default_factory=lambda: {reason: reason for reason in REASONS})
-    # rule id -> its title and advice, for the rules whose pack has no entry of its own (core.toml's combinations)
-    rule_titles: Mapping[str, str] = field(default_factory=dict)
-    rule_advice: Mapping[str, str] = field(default_factory=dict)
     names: Mapping[str, str] = field(default_factory=dict)  # language code -> the language's own name for itself
     points_to: str = "Points to"  # the line naming the kinds of harm the red flags point to
     harm: Mapping[str, str] = field(default_factory=lambda: dict(zip(HARMS, ("labour exploitation", "sexual exploitation", "job fraud"))))
@@ -101,10 +96,6 @@ class ReportWords:
         def prefixed(prefix: str, names: tuple[str, ...], english: Mapping[str, str]) -> dict[str, str]:
             return {name: text(f"{prefix}_{name}", english[name]) for name in names}
 
-        def per_rule(prefix: str) -> dict[str, str]:
-            return {key[len(prefix):]: value for key, value in ui.items()
-                    if key.startswith(prefix) and RULE_KEY.fullmatch(key[len(prefix):]) and isinstance(value, str) and value.strip()}
-
         advice = ui.get("general_advice")
         return cls(
             verdict={lv: text(f"verdict_{lv}", ENGLISH.verdict[lv]) for lv in LEVELS},
@@ -116,8 +107,6 @@ class ReportWords:
             component=prefixed("component", COMPONENTS, ENGLISH.component),
             kind=prefixed("kind", ENTITY_KINDS, ENGLISH.kind),
             reasons={reason: text(key, reason) for reason, key in REASONS.items()},
-            rule_titles=per_rule("title_"),
-            rule_advice=per_rule("advice_"),
             general_advice=tuple(advice) if isinstance(advice, list) and advice else ENGLISH.general_advice,
             names=dict(names or {}),
             harm=prefixed("harm", HARMS, ENGLISH.harm),
@@ -127,14 +116,6 @@ class ReportWords:
         """``high severity, medium confidence, +18 pts`` in these words."""
         return self.flag_grades.format(severity=self.severity.get(severity, severity),
                                        confidence=self.confidence.get(confidence, confidence), points=f"{weight:+.0f}")
-
-    def title(self, rule_id: str, title: str) -> str:
-        """A rule's title in this language when the words give one, else ``title`` (already the pack's)."""
-        return self.rule_titles.get(rule_id, title)
-
-    def advice(self, rule_id: str, advice: str) -> str:
-        """A rule's advice in this language when the words give it, else ``advice``."""
-        return self.rule_advice.get(rule_id, advice)
 
     def reason(self, reason: str) -> str:
         """Why a phrase was not counted, in these words (an unknown reason as it is)."""

@@ -33,5 +33,8 @@ def test_the_lines_of_a_built_in_language():
     ui = builtin_pack("ru").ui
     assert words.grades("high", "medium", 12) == ui["flag_grades"].format(
         severity=ui["severity_high"], confidence=ui["confidence_medium"], points="+12")
-    assert words.title("CMB005", "Off-platform contact") == ui["title_CMB005"]
+    from redflag.config import Config
+    from redflag.pipeline import checker_for
+
+    assert checker_for(Config()).engine.display("CMB005", "ru")[0] == ui["title_CMB005"]
     assert report_words("en").grades("high", "medium", 12) == "high severity, medium confidence, +12 pts"

@@ -90,3 +90,13 @@ def test_lower_in_place_keeps_every_offset():
 
     assert lower_in_place("İzmir FEE") == "izmir fee"
     assert lower_in_place("Plain") == "plain"
+
+
+def test_rules_only_core_defines_are_titled_from_a_packs_words():
+    from redflag.rules.loader import builtin_pack
+
+    engine = RuleEngine(builtin_packs())
+    es = builtin_pack("es")
+    assert engine.display("CMB005", "es") == (es.ui["title_CMB005"], es.ui["advice_CMB005"])
+    fee = next(r for r in es.rules if r.id == "FEE001")
+    assert engine.display("FEE001", "es") == (fee.title, fee.advice)  # the pack's own entry
