@@ -34,7 +34,7 @@ class Ad:
     """
 
     __slots__ = ("norm", "lowered", "fold", "places", "near", "hits", "cues", "lexicons", "parts", "_words", "_spans", "_uses", "_present",
-                 "_built_in", "_sentences")
+                 "_built_in", "_starts", "_sentences")
 
     def __init__(self, norm: Normalised, lowered: str, fold: bool, places: dict[str, list[int]],
                  near: dict[str, list[int]], hits: list[Hit], cues: dict[str, ContextCues] | None = None,
@@ -53,6 +53,7 @@ class Ad:
         self._uses: dict | None = None
         self._present: dict[str, frozenset[str]] = {}
         self._built_in: dict[str, list] = {}
+        self._starts: list[int] | None = None  # where each word starts, for placing built-in concepts
         self._sentences: list[int] | None = None
 
     @property
@@ -96,7 +97,9 @@ class Ad:
         """Where a built-in concept (``@money``, ...) stands in the ad."""
         found = self._built_in.get(name)
         if found is None:
-            found = self._built_in[name] = built_in_uses(name, self.lowered, list(map(re.Match.start, self.spans())))
+            if self._starts is None:
+                self._starts = list(map(re.Match.start, self.spans()))
+            found = self._built_in[name] = built_in_uses(name, self.lowered, self._starts)
         return found
 
     def sentence_of(self, pos: int) -> int:

@@ -29,7 +29,7 @@ class ConceptMatcher:
         self.cues = cues
         self.concepts = frozenset().union(*(f.concepts for f in rule.frames))
         self.built_in = tuple(sorted(c for c in self.concepts if c in BUILT_IN))
-        self.triggers = _triggers(rule.frames)
+        self.triggers = _triggers(rule.frames)  # the engine runs the rule only when one of them is in the ad
 
     def match(self, ad: Ad) -> Found:
         """The rule's evidence where a whole frame stands in one sentence, near enough together."""
@@ -37,8 +37,6 @@ class ConceptMatcher:
         if not uses:
             return NOTHING
         present = ad.present(self.rule.language)
-        if self.triggers is not None and self.triggers.isdisjoint(present):
-            return NOTHING
         frames = [f for f in self.rule.frames if all(any(c in present or c in BUILT_IN for c in g) for g in f.groups)]
         if not frames:
             return NOTHING
