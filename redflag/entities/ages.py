@@ -12,7 +12,7 @@ import re
 
 from redflag.entities.base import MAX_FOUND, Context, Entity, Extractor
 from redflag.entities.data import table
-from redflag.entities.folding import cues, fold
+from redflag.entities.folding import alternation, cues, fold
 
 __all__ = ["AGES", "find"]
 
@@ -102,28 +102,19 @@ def find(text: str, context: Context) -> list[Entity]:
     return out
 
 
-def _alt(items) -> str:
-    """Folded words, longest first, each ending where a word ends."""
-    out = []
-    for w in sorted({fold(i) for i in items}, key=lambda w: (-len(w), w)):
-        r = re.escape(w).replace(r"\ ", r"\s{1,2}")
-        out.append(r + r"(?!\w)" if w[-1:].isalnum() else r)
-    return "(?:" + "|".join(out) + ")"
-
-
 _WORDS = table("age_words")
-_L_RANGE = re.compile(r"(?:\s{0,2}[-/]\s{0,2}|\s{1,2}" + _alt(_WORDS["ranges"]) + r"\s{1,2})(\d{2})(?!\d|[.,]\d)")
-_L_YEARS = re.compile(r"\s{0,2}(?:(?P<old>" + _alt(_WORDS["old"]) + r")|(?P<years>" + _alt(_WORDS["years"]) + r"))")
-_L_NOT_AFTER = re.compile(r"\s{0,2}(?:de\s)?" + _alt(_WORDS["not_after"]))
-_L_PLUS = re.compile(r"\s{1,2}" + _alt(_WORDS["plus_after"]))
+_L_RANGE = re.compile(r"(?:\s{0,2}[-/]\s{0,2}|\s{1,2}" + alternation(_WORDS["ranges"]) + r"\s{1,2})(\d{2})(?!\d|[.,]\d)")
+_L_YEARS = re.compile(r"\s{0,2}(?:(?P<old>" + alternation(_WORDS["old"]) + r")|(?P<years>" + alternation(_WORDS["years"]) + r"))")
+_L_NOT_AFTER = re.compile(r"\s{0,2}(?:de\s)?" + alternation(_WORDS["not_after"]))
+_L_PLUS = re.compile(r"\s{1,2}" + alternation(_WORDS["plus_after"]))
 _L_BEFORE = re.compile(
-    r"(?<!\w)(?:(?P<cue>" + _alt(_WORDS["cues"]) + r")\s{0,2}[:\-]?\s{0,3}|(?P<person>" + _alt(_WORDS["persons"])
-    + r")\s{1,2})(?:" + _alt(_WORDS["intros"]) + r"\s{1,2})?$"
+    r"(?<!\w)(?:(?P<cue>" + alternation(_WORDS["cues"]) + r")\s{0,2}[:\-]?\s{0,3}|(?P<person>" + alternation(_WORDS["persons"])
+    + r")\s{1,2})(?:" + alternation(_WORDS["intros"]) + r"\s{1,2})?$"
 )
-_L_INTRO = re.compile(r"(?<!\w)" + _alt(_WORDS["intros"]) + r"\s{1,2}$")
+_L_INTRO = re.compile(r"(?<!\w)" + alternation(_WORDS["intros"]) + r"\s{1,2}$")
 _BOUNDS = {**{fold(k): v for k, v in _WORDS["bounds"].items()}, **{fold(k): v for k, v in _WORDS["age_bounds"].items()}}
 _AGE_BOUNDS = frozenset(fold(k) for k in _WORDS["age_bounds"])
-_L_BOUND = re.compile(r"(?<!\w)(" + _alt(_BOUNDS) + r")\s{1,2}$")
+_L_BOUND = re.compile(r"(?<!\w)(" + alternation(_BOUNDS) + r")\s{1,2}$")
 
 
 _LETTER = re.compile(r"[^\W\d_]")

@@ -63,3 +63,12 @@ def positions(low: str, word: str) -> Iterator[int]:
         if (i == 0 or not low[i - 1].isalnum()) and (i + n >= len(low) or not low[i + n].isalnum()):
             yield i
         i = low.find(word, i + 1)
+
+
+def alternation(items) -> str:
+    """Folded words as a regex, longest first, each ending where a word ends and spaces stretched."""
+    out = []
+    for w in sorted({fold(i) for i in items}, key=lambda w: (-len(w), w)):
+        r = re.escape(w).replace(r"\ ", r"\s{1,2}")
+        out.append(r + r"(?!\w)" if w[-1:].isalnum() else r)
+    return "(?:" + "|".join(out) + ")"

@@ -11,7 +11,8 @@ import re
 from redflag.entities.base import MAX_FOUND, Context, Entity, Extractor
 from redflag.entities.data import word_list
 from redflag.entities.folding import cues
-from redflag.entities.messengers import NAMES, WEAK, alternation
+from redflag.entities.folding import alternation
+from redflag.entities.messengers import NAMES, WEAK
 
 __all__ = ["HANDLES", "find"]
 

@@ -14,9 +14,9 @@ import re
 
 from redflag.entities.base import MAX_FOUND, Context, Entity, Extractor
 from redflag.entities.data import table
-from redflag.entities.folding import cues, fold
+from redflag.entities.folding import alternation, cues, fold
 
-__all__ = ["MESSENGERS", "NAMES", "WEAK", "KINDS", "alternation", "find"]
+__all__ = ["MESSENGERS", "NAMES", "WEAK", "KINDS", "find"]
 
 _DATA = table("messengers")
 # folded name -> the kind its contacts are reported as
@@ -25,15 +25,6 @@ WEAK: dict[str, str] = {fold(n): kind for kind, names in _DATA["weak"].items() f
 KINDS = tuple(dict.fromkeys((*_DATA["names"], *_DATA["weak"])))
 # an identifier claimed this close after a name is the contact it introduces
 _FOLLOWS = 30
-
-
-def alternation(items) -> str:
-    """Folded words as a regex, longest first, each ending where a word ends and spaces stretched."""
-    out = []
-    for w in sorted({fold(i) for i in items}, key=lambda w: (-len(w), w)):
-        r = re.escape(w).replace(r"\ ", r"\s{1,2}")
-        out.append(r + r"(?!\w)" if w[-1:].isalnum() else r)
-    return "(?:" + "|".join(out) + ")"
 
 
 _NAME_AT = re.compile(r"(?<!\w)(" + alternation({*NAMES, *WEAK}) + ")")

@@ -14,7 +14,8 @@ import re
 from redflag.entities.base import MAX_FOUND, MESSAGING_KINDS, Context, Entity, Extractor, Spans
 from redflag.entities.data import table, word_list
 from redflag.entities.folding import cues, fold, positions
-from redflag.entities.messengers import NAMES, WEAK, alternation
+from redflag.entities.folding import alternation
+from redflag.entities.messengers import NAMES, WEAK
 
 __all__ = ["PHONES", "find"]
 
@@ -105,15 +106,10 @@ def _parse_phone(digits: str, region: str | None, intl: bool, cued: bool, spaced
             return None
     import phonenumbers  # imported on first phone candidate: a single check of an ad without one skips its cost
 
+    found = _first_valid(phonenumbers, digits, [reg for reg in hints if reg in others])
+    if found:
+        return found
     possible = None
-    for reg in hints:
-        if reg in others:
-            try:
-                num = phonenumbers.parse(digits, reg)
-            except phonenumbers.NumberParseException:
-                continue
-            if phonenumbers.is_valid_number(num):
-                return phonenumbers.format_number(num, phonenumbers.PhoneNumberFormat.E164)
     for cand in candidates:
         for reg in regions:
             try:
@@ -127,7 +123,12 @@ def _parse_phone(digits: str, region: str | None, intl: bool, cued: bool, spaced
     # fictional/reserved ranges are often printed in ads; accept them only with strong signs of a phone
     if possible is not None and (intl or cued or (spaced and len(digits) >= 10)):
         return phonenumbers.format_number(possible, phonenumbers.PhoneNumberFormat.E164)
-    for reg in others:
+    return _first_valid(phonenumbers, digits, others)
+
+
+def _first_valid(phonenumbers, digits: str, regions) -> str | None:
+    """``digits`` in E.164 as read in the first of ``regions`` where they make a valid number, or None."""
+    for reg in regions:
         try:
             num = phonenumbers.parse(digits, reg)
         except phonenumbers.NumberParseException:
