@@ -88,6 +88,14 @@ def run_batch(plan: Plan, chunk: pd.DataFrame, first_row: int) -> Batch:
                  frame["harm"].tolist())
 
 
+def _count(table: dict, key: Any, level: str) -> None:
+    """One more ad under ``key``: its [ads, medium or high, high] counts."""
+    c = table.setdefault(key, [0, 0, 0])
+    c[0] += 1
+    c[1] += level != "low"
+    c[2] += level == "high"
+
+
 @dataclass
 class Summary:
     """What a moderator reads first: counts per level, language and flag, frequent pairs, risk per source, skipped rows."""
@@ -112,30 +120,20 @@ class Summary:
         self.errors.extend(batch.errors)
         self.levels.update(batch.levels)
         langs = batch.langs or ["und"] * len(batch.levels)
-        for lang, level in zip(langs, batch.levels):
-            c = self.languages.setdefault(lang, [0, 0, 0])
-            c[0] += 1
-            c[1] += level != "low"
-            c[2] += level == "high"
-        for kinds, level in zip(batch.harms or (), batch.levels):
-            for harm in kinds.split(";") if kinds else ():
-                c = self.harms.setdefault(harm, [0, 0, 0])
-                c[0] += 1
-                c[1] += level != "low"
-                c[2] += level == "high"
+        harms = batch.harms or [""] * len(batch.levels)
         sources = batch.sources if batch.sources is not None else itertools.repeat(None)
-        for k, (score, level, flags, ad_id, source, lang) in enumerate(
-                zip(batch.scores, batch.levels, batch.flags, batch.ids, sources, langs)):
+        for k, (score, level, flags, ad_id, source, lang, kinds) in enumerate(
+                zip(batch.scores, batch.levels, batch.flags, batch.ids, sources, langs, harms)):
             ids = flags.split(";") if flags else []
             self.flags.update(ids)
             if len(ids) > 1:
                 self.pairs.update(itertools.combinations(sorted(ids), 2))
+            _count(self.languages, lang, level)
+            for harm in kinds.split(";") if kinds else ():
+                _count(self.harms, harm, level)
             if batch.sources is not None:
                 key = "" if source is None or source is pd.NA or (isinstance(source, float) and source != source) else str(source)
-                s = self.sources.setdefault(key, [0, 0, 0])
-                s[0] += 1
-                s[1] += level != "low"
-                s[2] += level == "high"
+                _count(self.sources, key, level)
             item = (score, -(batch.first_row + k), ad_id, level, flags, lang)
             if len(self.top) < self.top_n:
                 heapq.heappush(self.top, item)
