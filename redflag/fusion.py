@@ -2,8 +2,10 @@
 
 The score is linear in points: a base, plus each fired rule's points, plus the model's
 points (capped, so that the model alone can raise an ad to `medium` but only quoted rule evidence
-can make it `high`), clipped to 0..100 (the clipping is itself shown as a component, so the parts always
-sum to the score). Learned weights are a logistic model scaled to points: ``points = scale * w``,
+can make it `high`), bent softly into 0..100 (the bending is itself shown as a component, so the
+parts always sum to the score). Caps and bounds are smooth, never flat: a hard clip would give
+every clearly honest ad the same 0 and every model-certain ad the same cap, and a moderator
+ranking thousands of ads by score would lose their order. Learned weights are a logistic model scaled to points: ``points = scale * w``,
 with the base ``50 + scale * intercept``, so 50 points is a fused probability of one half.
 Without a weights file, the rule packs' own weights are used and the model is left out.
 """
@@ -21,6 +23,7 @@ from redflag.levels import HIGH_FROM, MEDIUM_FROM, level_of
 from redflag.result import Component
 
 LOGIT_CLIP = 8.0
+KNEE = 10.0  # within this many points of 0 or 100 the score bends towards the bound instead of stopping at it
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +56,22 @@ def model_logit(probability: float) -> float:
     return max(-LOGIT_CLIP, min(LOGIT_CLIP, math.log(p / (1 - p))))
 
 
+def soft_cap(points: float, floor: float, ceiling: float) -> float:
+    """``points`` squeezed smoothly into (floor, ceiling): about unchanged when small, never past either end."""
+    if points >= 0:
+        return ceiling * math.tanh(points / ceiling) if ceiling > 0 else 0.0
+    return floor * math.tanh(points / floor) if floor < 0 else 0.0
+
+
+def soft_bounds(raw: float) -> float:
+    """The raw sum of points as a 0..100 score: unchanged in KNEE..100-KNEE, bending towards the bounds beyond."""
+    if raw < KNEE:
+        return KNEE * math.exp((raw - KNEE) / KNEE)
+    if raw > 100.0 - KNEE:
+        return 100.0 - KNEE * math.exp((100.0 - KNEE - raw) / KNEE)
+    return raw
+
+
 def fuse(rule_points: list[tuple[str, float]], probability: float | None, weights: FusionWeights) -> tuple[float, str, tuple[Component, ...]]:
     """Score, level and components (which sum to the score) from rule points and the model."""
     components = [Component(name="base", kind="base", points=weights.base)] if weights.base else []
@@ -61,10 +80,9 @@ def fuse(rule_points: list[tuple[str, float]], probability: float | None, weight
         points = weights.model_points_per_logit * model_logit(probability)
         # Whatever the weights, the model alone stops short of `high`: that level needs quoted rule evidence.
         ceiling = max(0.0, min(weights.model_max_points, weights.high - 1.0 - weights.base))
-        points = min(ceiling, max(weights.model_min_points, points))
-        components.append(Component(name="model", kind="model", points=points))
+        components.append(Component(name="model", kind="model", points=soft_cap(points, weights.model_min_points, ceiling)))
     raw = sum(c.points for c in components)
-    score = min(100.0, max(0.0, raw))
+    score = soft_bounds(raw)
     if score != raw:
         components.append(Component(name="bound", kind="bound", points=score - raw))
     return score, level_for(score, weights), tuple(components)
