@@ -3,8 +3,8 @@
 A pack's ``[concepts]`` table maps a concept name to entries: a word (found with the inflected
 forms listed in the pack's generated ``forms.toml``), a stem ending in ``*``, or a phrase of
 several such words. A ``Lexicon`` turns them into lookups, so finding every concept of an ad is
-one pass over its words; the built-in concepts (``@money``, ``@number``, ``@age_range``) are
-regular expressions, the same in every language.
+one pass over its words; the built-in concepts (``@money``, ``@number``, ``@age_range``,
+``@brand``) are regular expressions, the same in every language.
 """
 
 from __future__ import annotations
@@ -85,9 +85,26 @@ def _spans_of(pattern: re.Pattern) -> Callable[[str], list[tuple[int, int]]]:
 
 _NUMBER = re.compile(r"\d{1,9}")
 _AGE_RANGE = re.compile(r"(?<![\d.,])(?:1[4-9]|[2-5]\d)\s{0,2}[-–—]\s{0,2}(?:1[6-9]|[2-6]\d)(?![\d%]|[.,]\d)")
-# built-in concept -> where it stands in a text, as (start, end) spans
+
+
+@lru_cache(maxsize=1)
+def _impersonated() -> re.Pattern:
+    from redflag.entities.data import table
+
+    names = {n.lower() for key in ("brands", "institutions") for n in table("impersonated")[key]}
+    alternation = "|".join(re.escape(n) for n in sorted(names, key=lambda n: (-len(n), n)))
+    return re.compile(r"(?<![\w.@/])(?:" + alternation + r")(?![\w]|\.\w)", re.IGNORECASE)
+
+
+def _brand_spans(text: str) -> list[tuple[int, int]]:
+    """Names of commonly impersonated companies and institutions (entities/data/impersonated.toml)."""
+    return [m.span() for m in _impersonated().finditer(text)]
+
+
+# built-in concept -> where it stands in a text (the lower-cased ad), as (start, end) spans
 BUILT_IN: dict[str, Callable[[str], list[tuple[int, int]]]] = {
-    "@money": _money_spans, "@number": _spans_of(_NUMBER), "@age_range": _spans_of(_AGE_RANGE)}
+    "@money": _money_spans, "@number": _spans_of(_NUMBER), "@age_range": _spans_of(_AGE_RANGE),
+    "@brand": _brand_spans}
 
 
 _NONE: frozenset[str] = frozenset()

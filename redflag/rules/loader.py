@@ -198,7 +198,7 @@ def _check_references(rules: tuple[Rule, ...], path: str, known_ids: Iterable[st
     for r in rules:
         for group in r.requires:
             for ref in group:
-                if ref not in known and not any(i.startswith(ref) for i in every):
+                if ref not in known and ref not in BUILT_IN and not any(i.startswith(ref) for i in every):
                     raise RulePackError(f"{path}: rule {r.id} requires unknown rule or category {ref!r}")
 
 

@@ -1,11 +1,15 @@
-"""Combination rules: several signs together, each group of ``requires`` met by a red flag that fired."""
+"""Combination rules: several signs together, each group of ``requires`` met by a red flag that fired.
+
+A group may also name a built-in concept (``@brand``): a fact about the ad that is no red flag on
+its own, such as a famous company's name, is met by its being in the ad.
+"""
 
 from __future__ import annotations
 
 from typing import ClassVar
 
 from redflag.result import Evidence
-from redflag.rules.kinds.base import NOTHING, Ad, Found
+from redflag.rules.kinds.base import NOTHING, Ad, Found, evidence_at
 from redflag.rules.schema import ContextCues, Rule
 
 
@@ -27,8 +31,13 @@ class CombinationMatcher:
         evidence: list[Evidence] = []
         for group in self.rule.requires:
             members = [h for h in ad.hits if h.rule.weight > 0 and any(refers_to(ref, h.rule) for ref in group)]
-            if not members:
+            if members:
+                evidence.extend(members[0].evidence[:1])
+                continue
+            uses = [u for ref in group if ref.startswith("@") for u in ad.built_in(ref)]
+            if not uses:
                 return NOTHING
-            evidence.extend(members[0].evidence[:1])
+            first = min(uses, key=lambda u: u.start)
+            evidence.append(evidence_at(ad.norm, first.start, first.end))
         unique = sorted({(e.start, e.end): e for e in evidence}.values(), key=lambda e: e.start)
         return Found(evidence=tuple(unique))

@@ -54,3 +54,42 @@ def test_reassuring_or_negative_hits_do_not_count():
 
     weak = [Hit(rule=dataclasses.replace(r, weight=-1.0), evidence=(Evidence(text="x", start=0, end=1),)) for r in members]
     assert not matcher.match(_ad(weak)).evidence
+
+
+def test_a_built_in_concept_meets_a_group_and_is_quoted_where_it_stands():
+    """A famous name is no red flag, so no rule fires on it; a combination can still require it."""
+    text = "Hi, I am Daniela from   AMAZON. Earn 300 USD per day, message me on WhatsApp."
+    hits = {h.rule.id: h for h in ENGINE.match(normalise(text)).hits}
+    assert "CMB010" in hits
+    brand = hits["CMB010"].evidence[0]
+    assert brand.text == "AMAZON" == text[brand.start:brand.end]
+    assert "CMB010" not in fired("Hi, I am Daniela from Amazon. Our warehouse team works 40 hours a week.")
+    assert "CMB010" not in fired("Earn 300 USD per day, message me on WhatsApp.")
+
+
+def test_brand_names_are_whole_words_not_parts_of_addresses():
+    from redflag.rules.concepts import BUILT_IN
+
+    spans = lambda t: [t[a:b] for a, b in BUILT_IN["@brand"](t)]  # noqa: E731
+    assert spans("boost hotels on booking.com and tripadvisor") == ["booking.com", "tripadvisor"]
+    assert spans("visit my-amazon.com or amazonas, mail jobs@amazon.example") == []
+    assert spans("представитель оон и unicef") == ["оон", "unicef"]
+
+
+def test_a_group_may_name_a_built_in_concept_but_not_an_unknown_one(tmp_path):
+    import pytest
+
+    from redflag.errors import RulePackError
+    from redflag.rules.loader import load_pack
+
+    body = ('[pack]\nname = "t"\nlanguage = "en"\n[[rule]]\nid = "TST001"\ntitle = "t"\ncategory = "combination"\n'
+            'indicator = "i"\nseverity = "low"\nconfidence = "low"\nweight = 1\nrationale = "r"\nadvice = "a"\n'
+            'references = ["x"]\nrequires = [["{ref}"], ["fees"]]\n'
+            'match = [{ text = "Amazon: pay a registration fee of 100 USD.", evidence = "Amazon" }]\n'
+            'no_match = ["Amazon warehouse jobs.", "Pay a registration fee of 100 USD."]\n')
+    good, bad = tmp_path / "good.toml", tmp_path / "bad.toml"
+    good.write_text(body.replace("{ref}", "@brand"))
+    bad.write_text(body.replace("{ref}", "@nowhere"))
+    assert load_pack(good).rules[0].requires[0] == ("@brand",)
+    with pytest.raises(RulePackError, match="@nowhere"):
+        load_pack(bad)
