@@ -4,7 +4,7 @@ A pack's ``[concepts]`` table maps a concept name to entries: a word (found with
 forms listed in the pack's generated ``forms.toml``), a stem ending in ``*``, or a phrase of
 several such words. A ``Lexicon`` turns them into lookups, so finding every concept of an ad is
 one pass over its words; the built-in concepts (``@money``, ``@number``, ``@age_range``,
-``@brand``) are regular expressions, the same in every language.
+``@brand``, ``@wide_age_range``) are regular expressions or entity readers, the same in every language.
 """
 
 from __future__ import annotations
@@ -101,10 +101,26 @@ def _brand_spans(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _impersonated().finditer(text)]
 
 
+WIDE_AGE_SPAN = 25  # "age 22-60": an age band this wide asks for nobody in particular, the task scams' only "requirement"
+
+
+def _wide_age_spans(text: str) -> list[tuple[int, int]]:
+    """Age ranges of at least WIDE_AGE_SPAN years, read by the ages extractor in every language."""
+    from redflag.entities.ages import find
+    from redflag.entities.base import Context
+
+    out = []
+    for e in find(text, Context.of(text)):
+        lo, _, hi = e.value.partition("-")
+        if lo.isdigit() and hi.isdigit() and int(hi) - int(lo) >= WIDE_AGE_SPAN:
+            out.append((e.start, e.end))
+    return out
+
+
 # built-in concept -> where it stands in a text (the lower-cased ad), as (start, end) spans
 BUILT_IN: dict[str, Callable[[str], list[tuple[int, int]]]] = {
     "@money": _money_spans, "@number": _spans_of(_NUMBER), "@age_range": _spans_of(_AGE_RANGE),
-    "@brand": _brand_spans}
+    "@brand": _brand_spans, "@wide_age_range": _wide_age_spans}
 
 
 _NONE: frozenset[str] = frozenset()

@@ -93,3 +93,17 @@ def test_a_group_may_name_a_built_in_concept_but_not_an_unknown_one(tmp_path):
     assert load_pack(good).rules[0].requires[0] == ("@brand",)
     with pytest.raises(RulePackError, match="@nowhere"):
         load_pack(bad)
+
+
+def test_a_wide_age_band_is_read_in_every_language_and_needs_a_scam_sign():
+    from redflag.rules.concepts import BUILT_IN
+
+    def band(text: str) -> list[str]:
+        low = text.lower()  # built-in concepts read the lower-cased ad
+        return [low[a:b] for a, b in BUILT_IN["@wide_age_range"](low)]
+
+    assert band("La fascia di età va dai 23 ai 55 anni") == ["dai 23 ai 55 anni"]
+    assert band("Возраст от 20 до 60 лет") == ["возраст от 20 до 60 лет"]
+    assert band("Girls 18-25 only") == [] and band("lift 20-60 kg") == []
+    assert "CMB011" in fired("Part-time online job, earn 300 USD per day. Age 22-60.")
+    assert "CMB011" not in fired("Drivers aged 25-65, full-time, 40 hours a week, apply on our site.")
