@@ -100,3 +100,14 @@ def test_rules_only_core_defines_are_titled_from_a_packs_words():
     assert engine.display("CMB005", "es") == (es.ui["title_CMB005"], es.ui["advice_CMB005"])
     fee = next(r for r in es.rules if r.id == "FEE001")
     assert engine.display("FEE001", "es") == (fee.title, fee.advice)  # the pack's own entry
+
+
+def test_task_work_on_a_famous_platform_is_a_task_scam_without_any_pay_word():
+    """'Like the hotels on Booking.com' is the script itself; the pay comes later in the chat."""
+    for text, quote in (("Devi solo mettere mi piace agli hotel su Booking.com.", "mettere mi piace agli hotel su Booking.com"),
+                        ("Solo tienes que valorar hoteles en Tripadvisor desde casa.", "valorar hoteles en Tripadvisor"),
+                        ("Нужно просто ставить лайки видео на YouTube.", "лайки видео на YouTube")):
+        hits = {h.rule.id: h for h in ENGINE.match(normalise(text)).hits}
+        assert "SCM003" in hits, text
+        assert hits["SCM003"].evidence[0].text == quote
+    assert "SCM003" not in fired("Our hotel is rated 9.1 on Booking.com; we are hiring a receptionist.")
