@@ -15,7 +15,9 @@ from redflag.synth.context import AdContext, pick_weighted
 from redflag.synth.data import Bank, Family, bank
 from redflag.synth.noise import apply_noise
 
-COLUMNS = ("id", "text", "label", "type", "family", "source", "spans")
+COLUMNS = ("id", "text", "label", "type", "family", "source", "spans", "lang")
+LANG_SHARE = 0.5  # rows that are chat messages or short postings in one of the languages' own files
+CHAT_SHARE = 0.65  # of those, chat messages; the rest short postings
 POSITIVE_RATE = 0.43
 TYPE_MIX = {"labour": 0.32, "fraud": 0.50, "sexual": 0.18}
 NETWORKS_PER_TYPE = 24
@@ -85,8 +87,36 @@ def _spans(segs: list[tuple[str, str | None]]) -> tuple[str, list[dict]]:
     return "".join(text), spans
 
 
-def make_row(seed: int, i: int, b: Bank, nets: dict[str, list[Network]]) -> dict:
-    """Build row `i` of the dataset for `seed` (independent of how many rows are asked for)."""
+def lang_row(seed: int, i: int, langs: tuple[str, ...]) -> dict:
+    """Row `i` as a chat message or short posting in one language, from that language's file."""
+    from redflag.synth.langs import BAD_TYPES, DATASET_TYPE, load, message  # imported here so `python -m redflag.synth.langs` runs it once
+
+    rng = random.Random(f"{seed}:{i}:message")
+    label = 1 if rng.random() < POSITIVE_RATE else 0
+    typ = pick_weighted(rng, TYPE_MIX) if label else "none"
+    kind = next(k for k in BAD_TYPES if DATASET_TYPE[k] == typ) if label else "honest"
+    lang = rng.choice(langs)
+    shape = "chat" if rng.random() < CHAT_SHARE else "post"
+    for attempt in range(8):
+        segs = apply_noise(rng, parse_marked(message(rng, load(lang), kind, shape)), suspicious=bool(label))
+        text, spans = _spans(segs)
+        if bool(spans) == bool(label):
+            break
+    else:  # pragma: no cover - bad entries always carry a mark; keep rows valid regardless
+        raise RuntimeError(f"could not build row {i}")
+    pool = (SOCIAL if shape == "chat" else SOURCES_SUSPICIOUS if label else SOURCES_LEGIT)
+    return {"id": f"syn-{i + 1:06d}", "text": text, "label": label, "type": typ, "family": f"{shape}-{lang}",
+            "source": pick_weighted(rng, pool), "spans": spans, "lang": lang}
+
+
+def make_row(seed: int, i: int, b: Bank, nets: dict[str, list[Network]], langs: tuple[str, ...] = ()) -> dict:
+    """Build row `i` of the dataset for `seed` (independent of how many rows are asked for).
+
+    Whether a row is a language file's message is drawn apart from everything else, so the
+    English postings keep their text whichever languages have files.
+    """
+    if langs and random.Random(f"{seed}:{i}:lang").random() < LANG_SHARE:
+        return lang_row(seed, i, langs)
     rng = random.Random(f"{seed}:{i}")
     label = 1 if rng.random() < POSITIVE_RATE else 0
     typ = pick_weighted(rng, TYPE_MIX) if label else "none"
@@ -126,7 +156,7 @@ def make_row(seed: int, i: int, b: Bank, nets: dict[str, list[Network]]) -> dict
     sources = SOURCES_SUSPICIOUS if label else SOURCES_LEGIT
     source = pick_weighted(rng, SOCIAL if shape == "social" and rng.random() < 0.7 else sources)
     return {"id": f"syn-{i + 1:06d}", "text": text, "label": label, "type": typ, "family": fam.name,
-            "source": source, "spans": spans}
+            "source": source, "spans": spans, "lang": "en"}
 
 
 def generate(n: int, seed: int) -> list[dict]:
@@ -134,8 +164,11 @@ def generate(n: int, seed: int) -> list[dict]:
     if n < 0:
         raise ValueError("n must be >= 0")
     b = bank()
+    from redflag.synth.langs import available
+
     nets = _networks(seed, b)
-    return [make_row(seed, i, b, nets) for i in range(n)]
+    langs = available()
+    return [make_row(seed, i, b, nets, langs) for i in range(n)]
 
 
 def rows_to_csv(rows: list[dict]) -> str:
@@ -145,7 +178,7 @@ def rows_to_csv(rows: list[dict]) -> str:
     w.writerow(COLUMNS)
     for r in rows:
         w.writerow([r["id"], r["text"], r["label"], r["type"], r["family"], r["source"],
-                    json.dumps(r["spans"], ensure_ascii=False, separators=(",", ":"))])
+                    json.dumps(r["spans"], ensure_ascii=False, separators=(",", ":")), r.get("lang", "en")])
     return buf.getvalue()
 
 
