@@ -23,6 +23,7 @@ def train(
     fusion: Annotated[bool, typer.Option("--fusion/--no-fusion", help="Also learn fusion weights (rules + out-of-fold model).")] = True,
     prevalence: Annotated[float, typer.Option("--prevalence", min=0.0001, max=0.9999, help="Share of bad ads expected where the model is used; shifts the fusion base.")] = 0.05,
     folds: Annotated[int, typer.Option("--folds", min=2, max=20, help="Folds for the out-of-fold model scores used by the fusion.")] = 5,
+    group_col: Annotated[Optional[str], typer.Option("--group-col", help="Also measure each group of this column on the held-out split; default 'lang' when present.")] = None,
 ) -> None:
     """Train the linear text classifier (and its fusion with the rules) on a labelled table."""
     from redflag.errors import InputError
@@ -39,7 +40,7 @@ def train(
         beside["--out (fusion weights beside it)"] = fusion_path(out)
     check_destinations(beside, [data], make_parents=True)
     trained = train_file(data, list(text_col) if text_col else None, label_col or None, input_format=input_format,
-                         seed=seed, positive=positive, C=c, features=features)
+                         seed=seed, positive=positive, C=c, features=features, group_col=group_col)
     out.parent.mkdir(parents=True, exist_ok=True)
     paths = save(trained, out)
     m = trained.metrics

@@ -100,10 +100,13 @@ def train(
     C: float | None = None,
     source: str | Path | None = None,
     features: str = DEFAULT_FEATURES,
+    group_col: str | None = None,
 ) -> TrainedModel:
     """Measure on a stratified held-out split, then refit the shipped model on every row.
 
     ``features`` is "word" (word 1-2 grams) or "word+char" (plus char_wb 3-5 grams, slower to score).
+    ``group_col`` (default: a ``lang`` column when the table has one) also measures each of its
+    groups on the held-out split, so a model that reads one language badly shows it in its card.
     """
     import numpy as np
 
@@ -123,7 +126,14 @@ def train(
         )
     texts = join_text(df, list(text_cols)).tolist()
     y_arr = np.asarray(y, dtype=np.int64)
-    chosen_C, cv_scores, metrics = _measure(texts, y_arr, seed, test_size, C, features)
+    if group_col is None and "lang" in df.columns:
+        group_col = "lang"
+    if group_col is not None:
+        _check_columns(df, [group_col])
+    groups = [str(g) for g in df[group_col].tolist()] if group_col else None
+    chosen_C, cv_scores, metrics = _measure(texts, y_arr, seed, test_size, C, features, groups)
+    if group_col:
+        metrics["by_group"] = {"column": group_col, "groups": metrics.pop("groups")}
     final = fit_pipeline(texts, y_arr, chosen_C, seed, features)
     card = {
         "format": FORMAT,
@@ -151,7 +161,7 @@ def train(
 
 
 def _measure(texts: list[str], y: Any, seed: int, test_size: float, C: float | None,
-             features: str) -> tuple[float, dict, dict]:
+             features: str, groups: list[str] | None = None) -> tuple[float, dict, dict]:
     """Choose C on the training split (unless given) and measure a model fitted on it on the held-out split."""
     import numpy as np
     from sklearn.metrics import average_precision_score, f1_score, precision_score, recall_score, roc_auc_score
@@ -179,7 +189,30 @@ def _measure(texts: list[str], y: Any, seed: int, test_size: float, C: float | N
         "recall": _r(recall_score(y_te, pred, zero_division=0)),
         "threshold": 0.5,
     }
+    if groups is not None:
+        metrics["groups"] = _group_metrics([groups[i] for i in te], y_te, p)
     return chosen_C, cv_scores, metrics
+
+
+def _group_metrics(groups: list[str], y: Any, p: Any) -> dict:
+    """Held-out size, ROC-AUC, precision and recall of each group (AUC only where both classes occur)."""
+    import numpy as np
+    from sklearn.metrics import precision_score, recall_score, roc_auc_score
+
+    out = {}
+    g = np.asarray(groups)
+    for name in sorted(set(groups)):
+        m = g == name
+        yt, pt = y[m], p[m]
+        pred = (pt >= 0.5).astype(int)
+        both = 0 < yt.sum() < len(yt)
+        out[name] = {
+            "n": int(m.sum()), "n_positive": int(yt.sum()),
+            "roc_auc": _r(roc_auc_score(yt, pt)) if both else None,
+            "precision": _r(precision_score(yt, pred, zero_division=0)),
+            "recall": _r(recall_score(yt, pred, zero_division=0)),
+        }
+    return out
 
 
 def train_file(

@@ -211,3 +211,17 @@ def test_fit_pipeline_turns_an_empty_vocabulary_into_an_input_error():
 
     with pytest.raises(InputError, match="cannot train"):
         fit_pipeline(["a", "b", "c", "d"], np.array([0, 1, 0, 1]), 1.0, 0)
+
+
+def test_each_language_is_measured_on_the_held_out_split():
+    df = ads(80)
+    df["lang"] = ["en", "en", "it", "it"] * 20  # both classes in each language
+    card = train(df, ["title", "body"], "y", seed=1, C=1.0).card
+    by = card["metrics"]["by_group"]
+    assert by["column"] == "lang" and set(by["groups"]) == {"en", "it"}
+    assert sum(g["n"] for g in by["groups"].values()) == card["metrics"]["n_test"]
+    for g in by["groups"].values():
+        assert 0 < g["n_positive"] < g["n"] and 0.0 <= g["roc_auc"] <= 1.0
+    assert "by_group" not in train(ads(), ["title", "body"], "y", seed=1, C=1.0).card["metrics"]
+    with pytest.raises(InputError, match="missing column"):
+        train(ads(), ["title", "body"], "y", seed=1, C=1.0, group_col="region")
