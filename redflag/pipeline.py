@@ -120,7 +120,8 @@ class Checker:
         probability = model_out.probability if model_out is not None else None
         score, level, components = fuse(points, probability, self.weights)
         ui = self.config.ui_lang or (langs.main if langs.main in self.engine.languages else "en")
-        flags = tuple(_flag(h, pts, *self.engine.display(h.rule.id, ui)) for h, (_, pts) in zip(hits, points))
+        flags = tuple(_flag(h, pts, *self.engine.display(h.rule.id, ui), self.engine.explain(h.note, ui))
+                      for h, (_, pts) in zip(hits, points))
         entities = self._entities(text) if self.config.entities else ()
         result = Result(
             score=score, level=level, flags=flags, suppressed=tuple(suppressed), components=components,
@@ -176,13 +177,14 @@ class Checker:
         return extract(text, region=self.config.region)
 
 
-def _flag(hit: Hit, points: float, title: str, advice: str) -> Flag:
+def _flag(hit: Hit, points: float, title: str, advice: str, explanation: str = "") -> Flag:
     """The Result's view of a fired rule, with the points it added, titled in the reader's language."""
     r = hit.rule
     return Flag(
         id=r.id, title=title, category=r.category, severity=r.severity, confidence=r.confidence,
         indicator=r.indicator, weight=points, rationale=r.rationale, advice=advice,
         evidence=hit.evidence, requires=tuple("|".join(g) for g in r.requires), harms=r.harms,
+        explanation=explanation, figures=hit.note.figures if hit.note is not None else (),
     )
 
 

@@ -35,6 +35,22 @@ class Suppression:
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
+class Explanation:
+    """The arithmetic behind a hit: the [ui] template that says it, the values of its blanks, and the figures as numbers."""
+
+    template: str  # a [ui] key, e.g. "pay_explained"
+    fields: tuple[tuple[str, str], ...]
+    figures: tuple[tuple[str, object], ...] = ()
+
+    def text(self, template: str) -> str:
+        """``template`` with these fields filled in; "" when its blanks are not these fields."""
+        try:
+            return template.format(**dict(self.fields))
+        except (KeyError, IndexError, ValueError):
+            return ""
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
 class Flag:
     """One rule that fired, with the phrases that made it fire."""
 
@@ -50,6 +66,8 @@ class Flag:
     evidence: tuple[Evidence, ...]
     requires: tuple[str, ...] = ()
     harms: tuple[str, ...] = ()  # the kinds of harm it points to: labour, sexual, scam
+    explanation: str = ""  # the arithmetic behind it, in the reader's language (PAY004: pay per hour)
+    figures: tuple[tuple[str, object], ...] = ()  # the numbers of that arithmetic
 
     @property
     def reassuring(self) -> bool:
@@ -74,6 +92,8 @@ class Flag:
             d["requires"] = list(self.requires)
         if self.harms and not self.reassuring:
             d["harm"] = list(self.harms)
+        if self.explanation or self.figures:
+            d["explanation"] = {"text": self.explanation, **dict(self.figures)}
         return d
 
 

@@ -50,6 +50,8 @@ def _flag_block(flag: Flag, original: str, reassuring: bool, marks: bool, words:
     parts = [head, Text(f"    {words.indicator_line.format(indicator=flag.indicator)}", style="italic dim")]
     highlight = "bold green" if reassuring else "bold white on red"
     parts += [_in_sentence(original, ev, highlight, marks) for ev in flag.evidence]
+    if flag.explanation:
+        parts.append(Text(f"    = {flag.explanation}"))
     if not reassuring:
         parts.append(Text(f"    {words.why_line.format(rationale=flag.rationale)}", style="dim"))
     return Group(*parts)

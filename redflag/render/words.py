@@ -23,6 +23,9 @@ TEMPLATES: dict[str, tuple[str, ...]] = {
     "indicator_line": ("indicator",),
     "why_line": ("rationale",),
     "classifier_probability": ("probability",),
+    # a flag's arithmetic (PAY004): the promised amount as pay per hour against a typical wage
+    "pay_explained": ("amount", "effort", "per_hour", "ratio", "wage", "region", "source"),
+    "pay_explained_assumed": ("amount", "hours", "per_hour", "ratio", "wage", "region", "source"),
 }
 # why a phrase was not counted, as the rule engine says it -> the [ui] key of its words
 REASONS = {
@@ -73,6 +76,8 @@ class ReportWords:
     indicator_line: str = "{indicator}"
     why_line: str = "Why: {rationale}"
     classifier_probability: str = "{probability} probability of exploitation or fraud"
+    pay_explained: str = "{amount} for {effort} ≈ {per_hour} USD an hour, about {ratio}x a typical hourly wage in {region} ({wage}, {source})"
+    pay_explained_assumed: str = "{amount}, counted as full-time work ({hours} hours), ≈ {per_hour} USD an hour, about {ratio}x a typical hourly wage in {region} ({wage}, {source})"
     severity: Mapping[str, str] = field(default_factory=lambda: {lv: lv for lv in LEVELS})
     confidence: Mapping[str, str] = field(default_factory=lambda: {lv: lv for lv in LEVELS})
     component: Mapping[str, str] = field(default_factory=lambda: {c: c for c in COMPONENTS})

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
-from redflag.result import Evidence, Suppression
+from redflag.result import Evidence, Explanation, Suppression
 from redflag.rules.keywords import KeywordIndex
 from redflag.rules.kinds import Ad, Hit, Matcher, matchers_for
 from redflag.rules.kinds.base import MAX_EVIDENCE
@@ -54,7 +54,7 @@ def _merge(first: Hit, more: Hit) -> Hit:
     kept = [e for e in spans.values()
             if not any(o is not e and o.start <= e.start and e.end <= o.end for o in spans.values())]
     evidence: tuple[Evidence, ...] = tuple(sorted(kept, key=lambda e: e.start)[:MAX_EVIDENCE])
-    return Hit(rule=first.rule, evidence=evidence)
+    return Hit(rule=first.rule, evidence=evidence, note=first.note or more.note)
 
 
 class RuleEngine:
@@ -83,17 +83,29 @@ class RuleEngine:
                     advice = p.ui.get(f"advice_{rid}")
                     self._texts.setdefault((rid, p.language), (title, advice if isinstance(advice, str) else ""))
         self.languages: tuple[str, ...] = tuple(p.language for p in self.packs if p.language != ANY)
+        self._ui = {p.language: p.ui for p in self.packs if p.ui}
         self._cues = {p.language: p.context for p in self.packs if p.context is not None}
         self._lexicons = {p.language: p.lexicon for p in self.packs if p.lexicon is not None}
         self._keyed = {m.rule.key: m for m in matchers if isinstance(m, PatternMatcher)}
         self._concepts = tuple(m for m in matchers if isinstance(m, ConceptMatcher))
         self._after = tuple(m for m in matchers if m.reads_hits)
+        self._others = tuple(m for m in matchers if not m.reads_hits and not isinstance(m, (PatternMatcher, ConceptMatcher)))
         self._index = KeywordIndex({key: m.rule.keywords for key, m in self._keyed.items()})
 
     def display(self, rule_id: str, lang: str) -> tuple[str, str]:
         """A rule's title and advice in ``lang`` when its pack has them, else as core.toml gives them."""
         return self._texts.get((rule_id, lang)) or self._texts.get((rule_id, "en")) or (
             (r.title, r.advice) if (r := self._by_id.get(rule_id)) else (rule_id, ""))
+
+    def explain(self, note: Explanation | None, lang: str) -> str:
+        """A hit's arithmetic in ``lang``, through its pack's [ui] template (English when it has none)."""
+        if note is None:
+            return ""
+        for code in (lang, "en"):
+            template = self._ui.get(code, {}).get(note.template)
+            if isinstance(template, str) and (text := note.text(template)):
+                return text
+        return ""
 
     def rule(self, rule_id: str) -> Rule | None:
         """Look a rule up by id."""
@@ -128,7 +140,7 @@ class RuleEngine:
             if found.suppressed and len(suppressed) < MAX_SUPPRESSED:
                 suppressed.extend(found.suppressed[: MAX_SUPPRESSED - len(suppressed)])
             if found.evidence:
-                hit = Hit(rule=matcher.rule, evidence=found.evidence)
+                hit = Hit(rule=matcher.rule, evidence=found.evidence, note=found.note)
                 rid = matcher.rule.id
                 found_by[rid] = _merge(found_by[rid], hit) if rid in found_by else hit
 
@@ -141,9 +153,12 @@ class RuleEngine:
                 lang = matcher.rule.language
                 if lang in ad.lexicons and (matcher.triggers is None or not matcher.triggers.isdisjoint(ad.present(lang))):
                     record(matcher)
+        for matcher in self._others:  # kinds that read the text their own way (pay per hour)
+            if matcher.rule.language in active:
+                record(matcher)
         suppressed[:] = list({(x.rule_id, x.evidence.start, x.evidence.end): x for x in suppressed}.values())
         hits = sorted(found_by.values(), key=lambda h: self._order[h.rule.id])  # core order, whatever the language
         ad.hits.extend(hits)
         # the kinds that read hits see the text rules' hits only, not one another's
-        later = [Hit(rule=m.rule, evidence=f.evidence) for m in self._after if (f := m.match(ad)).evidence]
+        later = [Hit(rule=m.rule, evidence=f.evidence, note=f.note) for m in self._after if (f := m.match(ad)).evidence]
         return Matches(hits=tuple(hits + later), suppressed=tuple(suppressed))

@@ -77,8 +77,15 @@ def _check_head(raw: dict, where: str) -> None:
         raise RulePackError(f"{where}: weight {weight} outside {MIN_WEIGHT:g}..{MAX_WEIGHT:g}")
 
 
-def _check_recogniser(patterns: tuple[str, ...], requires: tuple, frames: tuple, keywords: frozenset[str], where: str, validate: bool) -> None:
-    """Patterns that compile and keywords to find them by, frames of concepts, or the rules a combination requires."""
+def _check_recogniser(patterns: tuple[str, ...], requires: tuple, frames: tuple, keywords: frozenset[str], where: str, validate: bool,
+                      check: str = "") -> None:
+    """Patterns that compile and keywords to find them by, frames of concepts, the rules a combination requires, or a kind of its own."""
+    if check:
+        from redflag.rules.kinds import KINDS
+
+        if check not in KINDS or check in ("pattern", "concept", "combination"):
+            raise RulePackError(f"{where}: check {check!r} is no rule kind that reads text its own way")
+        return
     if validate:
         for pattern in patterns:
             try:
@@ -147,7 +154,7 @@ def _rule(raw: dict, language: str, where: str, validate: bool, base: dict | Non
     patterns = tuple(raw.get("patterns", ()))
     keywords = frozenset(k.lower() for k in raw.get("keywords", ()))
     frames = _frames(raw.get("frames", ()), where)
-    _check_recogniser(patterns, requires, frames, keywords, where, validate)
+    _check_recogniser(patterns, requires, frames, keywords, where, validate, raw.get("check", ""))
     matches, no_matches = _examples(raw, where, required=not raw.get("_generated"))
     harms = tuple(raw.get("harm", CATEGORY_HARMS.get(raw["category"], ())))
     unknown = [h for h in harms if h not in HARMS]
@@ -160,7 +167,7 @@ def _rule(raw: dict, language: str, where: str, validate: bool, base: dict | Non
         references=tuple(raw.get("references", ())), language=language, keywords=keywords,
         patterns=patterns, negation=bool(raw.get("negation", True)),
         hypothetical=bool(raw.get("hypothetical", True)), requires=requires,
-        matches=matches, no_matches=no_matches, frames=frames, harms=harms,
+        matches=matches, no_matches=no_matches, frames=frames, harms=harms, check=raw.get("check", ""),
     )
 
 
@@ -272,7 +279,7 @@ def parse_pack(data: bytes, path: str, validate: bool = True, inherit: dict | No
     concepts = _word_lists(raw.get("concepts"), "concepts", path)
     entries = raw.get("rule", ())
     if language == ANY:  # core.toml: only the rules that read surfaces or other rules are matched as they stand
-        entries = [r for r in entries if not isinstance(r, dict) or r.get("patterns") or r.get("requires")]
+        entries = [r for r in entries if not isinstance(r, dict) or r.get("patterns") or r.get("requires") or r.get("check")]
     rules = [_rule(r, language, path, validate, definitions.get(r.get("id")) if isinstance(r, dict) else None)
              for r in entries]
     if concepts:

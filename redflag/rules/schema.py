@@ -22,7 +22,7 @@ RULE_FIELDS = {
     **{key: "text" for key in ("id", "title", "category", "indicator", "severity", "confidence", "rationale", "advice")},
     "weight": "number", "negation": "true/false", "hypothetical": "true/false",
     "keywords": "list of texts", "patterns": "list of texts", "references": "list of texts", "no_match": "list of texts",
-    "harm": "list of texts",
+    "harm": "list of texts", "check": "text",
     "requires": "list of lists of texts", "match": "list of tables", "frames": "list of frames",
 }
 # What a language pack may say about a rule core.toml defines: how it is recognised and shown in that language.
@@ -81,6 +81,7 @@ class Rule:
     no_matches: tuple[str, ...]
     frames: tuple[Frame, ...] = ()
     harms: tuple[str, ...] = ()  # the kinds of harm it points to (redflag.categories.HARMS)
+    check: str = ""  # a rule kind that reads the text its own way (``redflag.rules.kinds.KINDS``), e.g. "pay_realism"
 
     @property
     def key(self) -> str:
@@ -90,6 +91,8 @@ class Rule:
     @property
     def kinds(self) -> tuple[str, ...]:
         """The rule kinds that recognise it (see ``redflag.rules.kinds``): patterns, frames, or other rules."""
+        if self.check:
+            return (self.check,)
         if self.requires:
             return ("combination",)
         return (("pattern",) if self.patterns else ()) + (("concept",) if self.frames else ())

@@ -24,6 +24,7 @@ UI_KEYS = ("verdict_low", "verdict_medium", "verdict_high", "level_low", "level_
            # the report's other lines: grades, labels, the contact table, why a phrase was not counted
            "ad", "score", "classifier", "raised_by", "lowered_by", "entities", "entity_value", "entity_text",
            "flag_grades", "indicator_line", "why_line", "classifier_probability",
+           "pay_explained", "pay_explained_assumed",  # a flag's arithmetic: pay per hour against a typical wage
            "reason_negated", "reason_negated_inside", "reason_negated_after", "reason_hypothetical",
            "severity_low", "severity_medium", "severity_high", "confidence_low", "confidence_medium", "confidence_high",
            "component_base", "component_model", "component_bound",

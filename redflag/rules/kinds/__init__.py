@@ -15,12 +15,14 @@ from redflag.rules.kinds.base import Ad, Found, Hit, Matcher
 from redflag.rules.kinds.combination import CombinationMatcher
 from redflag.rules.kinds.concept import ConceptMatcher
 from redflag.rules.kinds.pattern import PatternMatcher
+from redflag.rules.kinds.pay_realism import PayRealismMatcher
 from redflag.rules.schema import ContextCues, Rule
 
 KINDS: dict[str, type[Matcher]] = {
     "pattern": PatternMatcher,
     "concept": ConceptMatcher,
     "combination": CombinationMatcher,
+    "pay_realism": PayRealismMatcher,
 }
 
 __all__ = ["KINDS", "Ad", "Found", "Hit", "Matcher", "matchers_for"]

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from collections.abc import Sequence
 from typing import ClassVar, Protocol
 
-from redflag.result import Evidence, Suppression
+from redflag.result import Evidence, Explanation, Suppression
 from redflag.rules.concepts import built_in_uses
 from redflag.rules.context import sentence_starts, suppression
 from redflag.rules.schema import ContextCues, Rule
@@ -24,6 +24,7 @@ class Hit:
 
     rule: Rule
     evidence: tuple[Evidence, ...]
+    note: Explanation | None = None  # the arithmetic behind it, for the kinds that compute one
 
 
 class Ad:
@@ -115,6 +116,7 @@ class Found:
 
     evidence: tuple[Evidence, ...] = ()
     suppressed: tuple[Suppression, ...] = ()
+    note: Explanation | None = None
 
 
 NOTHING = Found()

@@ -4,6 +4,7 @@ from redflag.rules.kinds import KINDS, matchers_for
 from redflag.rules.kinds.combination import CombinationMatcher
 from redflag.rules.kinds.concept import ConceptMatcher
 from redflag.rules.kinds.pattern import PatternMatcher
+from redflag.rules.kinds.pay_realism import PayRealismMatcher
 from redflag.rules.loader import builtin_packs
 
 
@@ -16,5 +17,7 @@ def test_every_shipped_rule_has_a_registered_kind():
 
 
 def test_kinds_that_read_hits_run_last():
-    assert KINDS == {"pattern": PatternMatcher, "concept": ConceptMatcher, "combination": CombinationMatcher}
+    assert KINDS == {"pattern": PatternMatcher, "concept": ConceptMatcher, "combination": CombinationMatcher,
+                     "pay_realism": PayRealismMatcher}
     assert not PatternMatcher.reads_hits and not ConceptMatcher.reads_hits and CombinationMatcher.reads_hits
+    assert not PayRealismMatcher.reads_hits

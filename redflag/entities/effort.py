@@ -1,0 +1,100 @@
+"""The effort an ad asks for its pay: hours or minutes a day or a week ("30 minutes a day", "1-2
+ore al giorno", "30 минут в день"), and the words that call the work small or unskilled
+(part-time, from home, on your phone, in your free time, no experience).
+
+Every word list is in ``data/effort_terms.toml`` and is folded like the ad, so the offsets found
+in the folded copy (``folding.fold``) are offsets of the text itself. Patterns compile on first use.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from redflag.entities.data import table
+from redflag.entities.folding import alternation, fold
+
+__all__ = ["Effort", "Cue", "efforts", "cues"]
+
+MAX_HOURS = 24 * 7  # a stated time longer than a week is no working time
+
+
+@dataclass(frozen=True, slots=True)
+class Effort:
+    """Working time the text states: ``low``-``high`` hours, each ``per`` day or week (None: for the pay)."""
+
+    start: int
+    end: int
+    low: float
+    high: float
+    per: str | None
+    only: bool  # called small ("only 30 minutes", "30 minuto lang")
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """A word calling the work small or unskilled: ``kind`` is a key of [cues] (part_time, from_home, ...)."""
+
+    kind: str
+    start: int
+    end: int
+
+
+def _periods(phrases: list[str]) -> str:
+    alts = []
+    for p in sorted({fold(p) for p in phrases}, key=lambda w: (-len(w), w)):
+        body = re.escape(p[1:] if p.startswith("/") else p).replace(r"\ ", r"\s{1,2}")
+        alts.append((r"/\s?" if p.startswith("/") else "") + body + (r"(?!\w)" if p[-1].isalnum() else ""))
+    return "(?:" + "|".join(alts) + ")"
+
+
+@cache
+def _patterns() -> tuple[re.Pattern, dict[str, str], re.Pattern, dict[str, str]]:
+    terms = table("effort_terms")
+    ranges = [fold(r) for r in table("pay_terms")["ranges"] if r != "-"]
+    unit_of = {fold(u): kind for kind, units in terms["units"].items() for u in units}
+    number = r"\d{1,3}(?:[.,]\d{1,2})?"
+    rng = r"(?:\s?-\s?|\s(?:" + "|".join(re.escape(r) for r in sorted(set(ranges), key=len, reverse=True)) + r")\s)"
+    per = "|".join(f"(?P<{kind}>{_periods(phrases)})" for kind, phrases in terms["periods"].items())
+    effort = re.compile(
+        r"(?:(?<!\w)(?P<only>" + alternation(terms["only_before"]) + r")\s{1,2})?"
+        r"(?<![\w.,])(?P<a>" + number + r")(?:" + rng + r"(?P<b>" + number + r"))?\s?"
+        r"(?P<unit>" + alternation(unit_of) + r")"
+        r"(?:\s{0,2}(?:" + per + r"))?"
+        r"(?:\s{1,2}(?P<after>" + alternation(terms["only_after"]) + r"))?"
+    )
+    kind_of = {fold(w): kind for kind, words in terms["cues"].items() for w in words}
+    cue = re.compile(r"(?<!\w)" + alternation(kind_of))
+    return effort, unit_of, cue, kind_of
+
+
+def _hours(number: str, unit: str) -> float:
+    value = float(number.replace(",", "."))
+    return value / 60 if unit == "minute" else value
+
+
+def efforts(low: str) -> list[Effort]:
+    """Working times stated in ``low`` (a folded text), in text order; none of zero hours or over a week."""
+    if not any(c.isdigit() for c in low):
+        return []
+    pattern, unit_of, _, _ = _patterns()
+    out = []
+    for m in pattern.finditer(low):
+        unit = unit_of[re.sub(r"\s+", " ", m.group("unit"))]
+        a = _hours(m.group("a"), unit)
+        b = _hours(m.group("b"), unit) if m.group("b") else a
+        lo, hi = min(a, b), max(a, b)
+        if lo <= 0 or hi > MAX_HOURS:
+            continue
+        per = "day" if m.group("day") else "week" if m.group("week") else None
+        out.append(Effort(start=m.start(), end=m.end(), low=lo, high=hi, per=per,
+                          only=bool(m.group("only") or m.group("after"))))
+    return out
+
+
+def cues(low: str) -> list[Cue]:
+    """Words in ``low`` (a folded text) that call the work small or unskilled, in text order."""
+    _, _, pattern, kind_of = _patterns()
+    return [Cue(kind=kind_of[re.sub(r"\s+", " ", m.group())], start=m.start(), end=m.end())
+            for m in pattern.finditer(low)]

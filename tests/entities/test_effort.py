@@ -1,0 +1,50 @@
+"""Working time and small-work words read from the folded ad, in several languages."""
+
+import pytest
+
+from redflag.entities.effort import cues, efforts
+from redflag.entities.folding import fold
+
+
+@pytest.mark.parametrize(("text", "phrase", "low", "high", "per"), [
+    ("30 minutes a day", "30 minutes a day", 0.5, 0.5, "day"),
+    ("1-2 hours daily", "1-2 hours daily", 1, 2, "day"),
+    ("solo 2 ore al giorno", "solo 2 ore al giorno", 2, 2, "day"),
+    ("Всего 30 минут в день", "Всего 30 минут в день", 0.5, 0.5, "day"),
+    ("30 phút mỗi ngày", "30 phút mỗi ngày", 0.5, 0.5, "day"),
+    ("10 Stunden pro Woche", "10 Stunden pro Woche", 10, 10, "week"),
+    ("2h/day", "2h/day", 2, 2, "day"),
+    ("hanya 1 jam sehari", "hanya 1 jam sehari", 1, 1, "day"),
+])
+def test_stated_working_time(text, phrase, low, high, per):
+    low_text = fold(text)
+    (e,) = efforts(low_text)
+    assert text[e.start:e.end] == phrase and (e.low, e.high, e.per) == (low, high, per)
+
+
+def test_only_marks_a_small_time_before_or_after():
+    assert efforts(fold("only 30 minutes"))[0].only
+    assert efforts(fold("30 minuto lang"))[0].only
+    assert not efforts(fold("within 24 hours"))[0].only
+
+
+@pytest.mark.parametrize("text", ["0 minutes a day", "999 hours a day", "no digits at all", ""])
+def test_no_time_of_zero_or_beyond_a_week(text):
+    assert efforts(fold(text)) == []
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("work from home", "from_home"), ("desde tu celular", "phone"), ("без опыта", "no_experience"),
+    ("in deiner Freizeit", "free_time"), ("paruh waktu", "part_time"), ("làm thêm tại nhà", "part_time"),
+])
+def test_small_work_cues(text, kind):
+    assert kind in {c.kind for c in cues(fold(text))}
+
+
+def test_hostile_input_is_fast():
+    import time
+
+    text = fold("1" * 10_000 + " hours a day " + "30 minutes " * 2000 + "from home " * 2000)
+    t = time.perf_counter()
+    efforts(text), cues(text)
+    assert time.perf_counter() - t < 2

@@ -1,0 +1,123 @@
+"""PAY004: promised pay as pay per hour against a typical wage, its evidence, explanation and reference table."""
+
+import math
+import time
+
+import pytest
+
+from redflag.config import Config
+from redflag.entities import money
+from redflag.entities.effort import Effort
+from redflag.pipeline import Checker
+from redflag.rules.kinds.pay_realism import estimate, reference
+
+CHECKER = Checker(Config(entities=False, use_model=False))
+
+
+def _pay(text, ui_lang=None):
+    checker = CHECKER if ui_lang is None else Checker(Config(entities=False, use_model=False, ui_lang=ui_lang))
+    result = checker.check(text)
+    flags = [f for f in result.flags if f.id == "PAY004"]
+    return (flags[0] if flags else None), result
+
+
+@pytest.mark.parametrize(("text", "phrases", "per_hour"), [
+    ("30 minutes on your phone, 150–600 USD a day", ["30 minutes", "on your phone", "150–600 USD a day"], "300–1,200"),
+    ("2 hours a day from home, earn 3,000 EUR a week, no experience",
+     ["2 hours a day", "from home", "3,000 EUR a week", "no experience"], "223"),
+    ("Lavoro da casa, solo 2 ore al giorno, guadagni 500 € al giorno.", ["da casa", "solo 2 ore al giorno", "500 € al giorno"], "260"),
+    ("Всего 30 минут в день, заработок 5000 руб в день, без опыта.", ["Всего 30 минут в день", "5000 руб в день", "без опыта"], "98"),
+    ("Chỉ 30 phút mỗi ngày trên điện thoại, thu nhập 2 triệu/ngày.", ["Chỉ 30 phút mỗi ngày", "trên điện thoại", "2 triệu/ngày"], "157"),
+    ("Solo 30 minutos al día desde tu celular, gana 200 USD al día.", ["Solo 30 minutos al día", "desde tu celular", "200 USD al día"], "400"),
+])
+def test_fires_with_exact_evidence_and_arithmetic(text, phrases, per_hour):
+    flag, _ = _pay(text)
+    assert flag is not None, text
+    assert [e.text for e in flag.evidence] == phrases
+    assert all(text[e.start:e.end] == e.text for e in flag.evidence)
+    figures = dict(flag.figures)
+    assert f"≈ {per_hour} USD an hour" in flag.explanation or f"≈ {per_hour} USD" in flag.explanation
+    assert figures["ratio"][0] > figures["threshold"]
+
+
+def test_the_issue_example_reads_as_the_issue_says():
+    flag, result = _pay("30 minutes on your phone, 150–600 USD a day")
+    assert flag.explanation == ("150–600 USD a day for 30 minutes ≈ 300–1,200 USD an hour, about 10–40x a typical "
+                                "hourly wage in the US (30 USD, ILO 2023)")
+    d = [f for f in result.to_dict()["flags"] if f["id"] == "PAY004"][0]
+    assert d["explanation"]["text"] == flag.explanation and d["explanation"]["pay_per_hour_usd"] == [300.0, 1200.0]
+    assert d["explanation"]["hours_assumed"] is False
+
+
+def test_explanation_in_the_readers_language():
+    flag, _ = _pay("30 minutes on your phone, 150–600 USD a day", ui_lang="es")
+    assert flag.explanation.startswith("150–600 USD a day por 30 minutes ≈ 300–1,200 USD la hora")
+    assert flag.title == "Pago inverosímil para el esfuerzo pedido"
+
+
+def test_assumed_full_time_needs_a_small_work_word_and_ten_times():
+    flag, _ = _pay("Part-time from home, no experience needed: earn 3,000 USD a day.")
+    assert flag is not None and dict(flag.figures)["hours_assumed"] is True and "8 hours" in flag.explanation
+    assert _pay("Earn 3,000 USD a day.")[0] is None  # no word calling the work small: PAY001's business
+    assert _pay("Part-time from home, earn 500 USD a day.")[0] is None  # 62 USD an hour is not 10x
+
+
+@pytest.mark.parametrize("text", [
+    "Offshore rig technicians, 12-hour shifts, 28 days on, 6,000 USD a month.",
+    "Registered nurses for Germany, 4,500 EUR a month, relocation paid.",
+    "Contract software developer, remote from home, 90 USD/h.",
+    "Seasonal farm work, 10 hours a day, 1,800 EUR a month, no experience.",
+    "Regional sales manager, 15,000 EUR a month plus bonus.",
+    "Pay a registration fee of 300 USD a day, 30 minutes a day, from home.",
+    "Accommodation costs 500 EUR a week, 1 hour a day from home.",
+])
+def test_silent_on_honest_high_pay_and_fees(text):
+    assert _pay(text)[0] is None, text
+
+
+@pytest.mark.parametrize(("text", "reason"), [
+    ("We do not promise 500 USD a day for only 30 minutes of work.", "negated"),
+    ("Beware of messages that promise 500 USD a day for 30 minutes on your phone.", "warning or hypothetical"),
+])
+def test_negated_and_hypothetical_promises_are_not_counted(text, reason):
+    flag, result = _pay(text)
+    assert flag is None
+    assert reason in {s.reason for s in result.suppressed if s.rule_id == "PAY004"}
+
+
+@pytest.mark.parametrize("text", [
+    "earn " + "9" * 10_000 + " USD a day, 30 minutes a day",
+    "earn 999,999,999 USD a day, only 1 minute a day, from home",
+    "0 minutes a day, earn 500 USD a day, from home",
+    "earn 0 USD a day, 30 minutes a day",
+    ("30 minutes a day from home 500 USD a day. " * 500),
+])
+def test_hostile_input_neither_crashes_nor_hangs(text):
+    t = time.perf_counter()
+    flag, _ = _pay(text)
+    assert time.perf_counter() - t < 5
+    if flag is not None:
+        assert all(math.isfinite(x) for x in dict(flag.figures)["pay_per_hour_usd"])
+
+
+def test_estimate_spreads_stated_time_over_the_pay_period():
+    week = estimate(3000, 3000, "EUR", "week", Effort(0, 1, 2, 2, "day", False))
+    assert week.hours == 14 and week.small and not week.assumed
+    month = estimate(1800, 1800, "EUR", "month", Effort(0, 1, 10, 10, "day", False))
+    assert round(month.low, 1) == 5.9 and not month.small
+    assert estimate(100, 100, "XXX", "day", None) is None
+
+
+def test_reference_table_covers_every_currency_money_returns():
+    ref = reference()
+    rates = {k: v for k, v in ref["rates"].items() if k != "source"}
+    returned = set(money._CODE_OF.values()) | set(money._IMPLIED.values())
+    assert returned <= set(rates), sorted(returned - set(rates))
+    assert all(isinstance(v, (int, float)) and v > 0 for v in rates.values())
+    assert ref["date"] and ref["rates"]["source"]
+    for code, wage in ref["wages"].items():
+        assert code in rates and wage["hourly"] > 0, code
+        assert wage["source"] and wage["cite"] and wage["region"] and 2015 <= wage["year"] <= 2025, code
+        assert str(wage["year"]) in wage["cite"], code
+    t = ref["thresholds"]
+    assert 1 < t["stated_small"] < t["assumed"]
