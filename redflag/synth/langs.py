@@ -132,9 +132,12 @@ def message(rng: random.Random, lb: LangBank, kind: str, shape: str) -> str:
     pick = lambda pool: g.expand(rng.choice(pool))  # noqa: E731
     if shape == "chat":
         pools = [lb.chat[kind]] if kind in BAD_TYPES else [lb.chat["honest"], lb.chat["hard"]]
-        lines = [pick(rng.choice(pools))]
+        pool = rng.choice(pools)
+        first = rng.choice(pool)
+        lines = [g.expand(first)]
         if rng.random() < 0.3:
-            lines.append(pick(rng.choice(pools)))
+            rest = [e for e in rng.choice(pools) if e != first]
+            lines.append(pick(rest))
         if kind in BAD_TYPES and rng.random() < 0.15:
             lines.insert(0, pick(lb.chat["honest"] if rng.random() < 0.5 else lb.chat["hard"]))
         sep = rng.choice((" ", " ", "\n", "\n\n", " 👉 "))
