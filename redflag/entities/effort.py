@@ -74,13 +74,14 @@ def _hours(number: str, unit: str) -> float:
     return value / 60 if unit == "minute" else value
 
 
-def efforts(low: str) -> list[Effort]:
-    """Working times stated in ``low`` (a folded text), in text order; none of zero hours or over a week."""
-    if not any(c.isdigit() for c in low):
+def efforts(low: str, start: int = 0, end: int | None = None) -> list[Effort]:
+    """Working times stated in ``low[start:end]`` (a folded text), in text order; none of zero hours or over a week."""
+    end = len(low) if end is None else end
+    if not any(c.isdigit() for c in low[start:end]):
         return []
     pattern, unit_of, _, _ = _patterns()
     out = []
-    for m in pattern.finditer(low):
+    for m in pattern.finditer(low, start, end):
         unit = unit_of[re.sub(r"\s+", " ", m.group("unit"))]
         a = _hours(m.group("a"), unit)
         b = _hours(m.group("b"), unit) if m.group("b") else a
@@ -93,8 +94,8 @@ def efforts(low: str) -> list[Effort]:
     return out
 
 
-def cues(low: str) -> list[Cue]:
-    """Words in ``low`` (a folded text) that call the work small or unskilled, in text order."""
+def cues(low: str, start: int = 0, end: int | None = None) -> list[Cue]:
+    """Words in ``low[start:end]`` (a folded text) that call the work small or unskilled, in text order."""
     _, _, pattern, kind_of = _patterns()
     return [Cue(kind=kind_of[re.sub(r"\s+", " ", m.group())], start=m.start(), end=m.end())
-            for m in pattern.finditer(low)]
+            for m in pattern.finditer(low, start, len(low) if end is None else end)]

@@ -151,6 +151,18 @@ def _amounts(text: str, context: Context) -> list[_Amount]:
     return out
 
 
+def _windows(amounts: list[_Amount], size: int) -> list[tuple[int, int]]:
+    """The stretches within _REACH characters of an amount, merged where they touch."""
+    out: list[list[int]] = []
+    for am in sorted(amounts, key=lambda x: x.start):
+        a, b = max(0, am.start - _REACH), min(size, am.end + _REACH)
+        if out and a <= out[-1][1]:
+            out[-1][1] = max(out[-1][1], b)
+        else:
+            out.append([a, b])
+    return [(a, b) for a, b in out]
+
+
 def _clause(low: str, start: int, end: int) -> tuple[int, int]:
     """The clause around ``low[start:end]``: from the punctuation before it to the punctuation after."""
     a = 0
@@ -199,9 +211,16 @@ class PayRealismMatcher:
         amounts = _amounts(text, context)
         if not amounts:
             return NOTHING
+        ref = reference()
+        amounts = [a for a in amounts if a.currency in ref["wages"] and a.period in ref["hours"]["full_time"]]
+        if not amounts:
+            return NOTHING
         low = context.low
-        efforts = find_efforts(low)
-        cues = find_cues(low)
+        efforts: list[Effort] = []
+        cues: list[Cue] = []
+        for a, b in _windows(amounts, len(low)):  # effort is read near the amounts only: long ads cost no more
+            efforts += find_efforts(low, a, b)
+            cues += find_cues(low, a, b)
         candidates = []
         for amount in amounts:
             effort = _effort_for(amount, efforts, cues)
