@@ -25,11 +25,13 @@ class CombinationMatcher:
 
     def __init__(self, rule: Rule, cues: ContextCues) -> None:
         self.rule = rule
+        # groups met by fired rules first: a built-in concept is looked for only once they all are
+        self.groups = sorted(rule.requires, key=lambda g: all(ref.startswith("@") for ref in g))
 
     def match(self, ad: Ad) -> Found:
-        """Evidence when every group is met by a rule with positive weight, else nothing."""
+        """Evidence when every group is met by a rule with positive weight (or a built-in concept), else nothing."""
         evidence: list[Evidence] = []
-        for group in self.rule.requires:
+        for group in self.groups:
             members = [h for h in ad.hits if h.rule.weight > 0 and any(refers_to(ref, h.rule) for ref in group)]
             if members:
                 evidence.extend(members[0].evidence[:1])
