@@ -14,9 +14,10 @@ from redflag.synth import generate, write_csv
 from redflag.synth.data import CATEGORIES
 from redflag.synth.data import bank
 from redflag.synth.dataset import COLUMNS, _networks, make_row, rows_to_csv
+from redflag.synth.langs import available
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "synthetic"
-SEED, N = 20261128, 8000
+SEED, N = 20261128, 20000
 TYPES = {"labour", "sexual", "fraud", "none"}
 
 
@@ -118,5 +119,14 @@ def test_committed_csv_matches_regeneration() -> None:
     assert sum(1 for _ in path.open(encoding="utf-8", newline="")) > N  # header + rows (some multi-line)
     last = list(csv.reader(path.open(encoding="utf-8", newline="")))[-1]
     assert last[0] == f"syn-{N:06d}"
-    row = make_row(SEED, N - 1, bank(), _networks(SEED, bank()))
-    assert last[1] == row["text"] and json.loads(last[6]) == row["spans"]
+    row = make_row(SEED, N - 1, bank(), _networks(SEED, bank()), available())
+    assert last[1] == row["text"] and json.loads(last[6]) == row["spans"] and last[7] == row["lang"]
+
+
+def test_committed_csv_holds_every_language_in_both_classes() -> None:
+    from collections import Counter
+
+    with (DATA / "ads.csv").open(encoding="utf-8", newline="") as fh:
+        counts = Counter((r["lang"], r["label"]) for r in csv.DictReader(fh))
+    for lang in available():
+        assert counts[(lang, "0")] >= 150 and counts[(lang, "1")] >= 100, (lang, counts[(lang, "0")], counts[(lang, "1")])
