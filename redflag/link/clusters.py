@@ -244,7 +244,7 @@ def link_records(
     similarity: float = 0.8,
     *,
     region: str | None = None,
-    shingle: int = 3,
+    shingle: int | None = None,
     near_duplicates: bool = True,
     common_domains: Iterable[str] = COMMON_DOMAINS,
     max_key_ads: int | None = None,
@@ -252,7 +252,11 @@ def link_records(
     low_score: float = 30.0,
 ) -> list[Cluster]:
     """Group ads (mappings or objects with ``id``, ``text`` and optional ``source``, ``score``,
-    ``level``, ``harm`` (kinds of harm, a list or ";"-joined), ``entities``) that share an identifier or near-identical text; singletons are dropped."""
+    ``level``, ``harm`` (kinds of harm, a list or ";"-joined), ``entities``) that share an identifier or near-identical text; singletons are dropped.
+
+    Near-identical text is read as :func:`redflag.link.minhash.near_duplicates` reads it: by default
+    slot-folded words, word pairs and triples, a short ad held to the bar its length allows;
+    ``shingle`` = k compares word k-grams at ``similarity`` itself."""
     if not 0.0 < similarity <= 1.0:
         raise ValueError("similarity must be in (0, 1]")
     ads = _read(records, region, frozenset(d.lower() for d in common_domains), high_score, low_score)
