@@ -8,7 +8,7 @@ case, accents, punctuation) is folded away before shingling. Scripts written wit
 
 By default an ad's shingles are its words, word pairs and word triples together: one changed word
 costs a long ad little and a short one a lot, so a short ad is held to the similarity that
-the same number of changed words leaves (``pair_thresholds``), never below ``FLOOR``.
+the same number of changed words leaves (``short_threshold``), never below ``FLOOR``.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ import unicodedata
 
 import numpy as np
 
+from redflag.text.lookalikes import LOOKALIKES
 from redflag.text.tokens import WORD_PATTERN
 
 _RUN = r"\d(?:[\d\s().,/:'’-]*\d)?"  # an amount, phone number or date: one word, whatever its digits
@@ -29,7 +30,10 @@ _MASK64 = (1 << 64) - 1
 SIZES = (1, 2, 3)  # shingle sizes read together when no single size is asked for
 MIN_WORDS = 8  # fewer words than this are not a template worth linking
 REFERENCE_WORDS = 80  # the similarity asked for holds as given from this many words up
-MARGIN = 0.1  # LSH bands are shaped this far below the lowest bar, so pairs at the bar become candidates
+# LSH bands are shaped for a bar this far above the lowest one: a short ad's empty bins copy their
+# neighbours, so its near copies agree in runs of bins and share a band more often than independent
+# bins would, while unrelated ads must share none (measured on tests/link/short_templates.json)
+BAND_LIFT = 0.1
 FLOOR = 0.5  # no pair of ads is linked below this estimated Jaccard similarity
 _MULTS = (0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0xD6E8FEB86659FD93, 0xFF51AFD7ED558CCD)
 _word_cache: dict[str, int] = {}
@@ -38,6 +42,7 @@ _word_cache: dict[str, int] = {}
 _URL = re.compile(r"(?:https?://|www\.)\S+")
 _MAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _HANDLE = re.compile(r"@\w+")
+_MARKUP = re.compile(r"<[^<>]{0,200}>|&#?\w{1,10};")  # HTML tags and entities a site adds around the same words
 # letters of scripts without spaces between words, each with the marks written on it
 _SPACELESS_LETTERS = "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f"
 _SPACELESS = re.compile(f"([{_SPACELESS_LETTERS}][\u0e31\u0e34-\u0e3a\u0e47-\u0e4e\u0eb1\u0eb4-\u0ebc\u0ec8-\u0ecd\u102b-\u103e\u17b4-\u17d3]*)")
@@ -54,6 +59,8 @@ def _tokens(text: str) -> tuple[list[str], bool]:
         text = _HANDLE.sub(" xhandlex ", _MAIL.sub(" xmailx ", text))
     if "://" in text or "www." in text:
         text = _URL.sub(" xurlx ", text)
+    if "<" in text or "&" in text:
+        text = _MARKUP.sub(" ", text)
     if text.isascii():
         return _ASCII_WORD.findall(text), False
     spaceless = _HAS_SPACELESS.search(text) is not None
@@ -68,7 +75,11 @@ def _fold(token: str) -> str:
         return _ZERO
     if token.isascii():
         return token.lower()
-    return _ACCENTS.sub("", unicodedata.normalize("NFD", token.casefold())).translate(_LETTERS)
+    plain = _ACCENTS.sub("", unicodedata.normalize("NFD", token.casefold())).translate(_LETTERS)
+    if not plain.isascii() and any(c.isascii() for c in plain):
+        # a Latin word with Cyrillic or Greek look-alike letters slipped in to dodge matching
+        plain = "".join(LOOKALIKES.get(c, c) for c in plain).lower()
+    return plain
 
 
 def words(text: str) -> list[str]:
@@ -191,8 +202,8 @@ def lowest_threshold(threshold: float) -> float:
 
 
 def adaptive_bands(threshold: float) -> tuple[int, int]:
-    """Bands x rows of the default reading (all ``SIZES``): shaped ``MARGIN`` below the lowest bar."""
-    return band_shape(max(lowest_threshold(threshold) - MARGIN, 0.05))
+    """Bands x rows of the default reading (all ``SIZES``): shaped for ``BAND_LIFT`` above the lowest bar."""
+    return band_shape(min(lowest_threshold(threshold) + BAND_LIFT, 1.0))
 
 
 def band_shape(threshold: float) -> tuple[int, int]:

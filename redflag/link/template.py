@@ -1,0 +1,59 @@
+"""A per-ad template key for a case database: the LSH band hashes the linker itself compares.
+
+A store keeps every ad it has seen but cannot hold them all in memory to link a new one. It
+persists each ad's band hashes instead, one row per (ad, band hash) in a BIGINT column with an
+index, and for a new ad:
+
+1. ``bands = template_bands([text])[0]`` and look up the ads holding any of those hashes
+   (``SELECT DISTINCT ad_id FROM ad_band WHERE band IN (...)``): these are the candidates, exactly
+   the pairs :func:`redflag.link.minhash.near_duplicates` would consider, since it bands the same
+   signatures the same way (it verifies every candidate of a bucket of up to 16 ads, and chains
+   the members of larger buckets);
+2. keep the candidates for which ``near_duplicate(text, their_text)`` holds (or rank them by
+   ``similar``), which is the check the linker applies to its candidates;
+3. insert the new ad's band hashes.
+
+An ad with fewer than ``minhash.MIN_WORDS`` words has no bands. The hashes depend only on the ad's
+text and on ``similarity``, never on the batch, so hashes stored today match those of tomorrow's
+ads as long as the same ``similarity`` is used.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from redflag.link import minhash
+
+DEFAULT_SIMILARITY = 0.8  # the linker's default (`redflag link --similarity`)
+
+
+def template_bands(texts: list[str], similarity: float = DEFAULT_SIMILARITY) -> list[list[int]]:
+    """Each ad's LSH band hashes as signed 64-bit ints (a database BIGINT); two ads are
+    near-duplicate candidates exactly when they share one."""
+    _check(similarity)
+    sigs, ok, _ = minhash.sketch(texts)
+    keys = minhash.band_keys(sigs, *minhash.adaptive_bands(similarity)).view(np.int64)
+    return [row.tolist() if good else [] for row, good in zip(keys, ok)]
+
+
+def similar(a_text: str, b_text: str) -> float:
+    """Estimated Jaccard similarity of two ads' slot-folded shingles (0 when either is too short to compare)."""
+    sigs, ok, _ = minhash.sketch([a_text, b_text])
+    if not ok.all():
+        return 0.0
+    return float(minhash.estimate(sigs[:1], sigs[1:])[0])
+
+
+def near_duplicate(a_text: str, b_text: str, similarity: float = DEFAULT_SIMILARITY) -> bool:
+    """Whether the linker would call two ads near-identical: ``similar`` reaches the bar their length sets."""
+    _check(similarity)
+    sigs, ok, counts = minhash.sketch([a_text, b_text])
+    if not ok.all():
+        return False
+    bar = minhash.short_threshold(similarity, counts.mean())
+    return bool(minhash.estimate(sigs[:1], sigs[1:])[0] >= bar - 1e-9)
+
+
+def _check(similarity: float) -> None:
+    if not 0.0 < similarity <= 1.0:
+        raise ValueError("similarity must be in (0, 1]")
