@@ -58,3 +58,34 @@ def test_words_of_every_script_are_compared():
     sigs, ok = signatures(texts, shingle=3)
     assert ok.all()  # Cyrillic and Vietnamese ads have words too
     assert near_duplicates(texts, 0.6, 3).tolist() == [[0, 1], [3, 4]]
+
+
+def test_words_fold_what_a_copier_changes():
+    from redflag.link.minhash import words
+
+    a = words("💰 Earn $2,000/week! WhatsApp +971 50 123 4567, see https://x.example/jobs or mail a.b@x.com, @anna_hr")
+    b = words("earn 3500 USD/WEEK whatsapp 0501112233 - see www.other.example or mail c@d.org @mia")
+    assert a == ["earn", "0", "week", "whatsapp", "0", "see", "xurlx", "or", "mail", "xmailx", "xhandlex"]
+    assert b == a[:2] + ["usd"] + a[2:]  # only the currency word differs
+    assert words("Tuyển gấp ĐÀ NẴNG") == words("tuyen gap da nang") == words(unicodedata.normalize("NFD", "Tuyển gấp Đà Nẵng"))
+    assert words("Ζητούνται ΚΟΠΈΛΕΣ") == words("ζητουνται κοπελεσ") and words("مُطلوب") == words("مطلوب")
+    assert words("Cоnfidеntіаl<br>&nbsp;role") == ["confidential", "role"]  # Cyrillic look-alikes inside a Latin word
+    assert words("高薪招聘，地点东京") == list("高薪招聘地点东京") and words("รับสมัคร")[:2] == ["รั", "บ"]
+
+
+def test_a_short_ad_is_held_to_the_bar_its_length_allows():
+    from redflag.link.minhash import FLOOR, REFERENCE_WORDS, short_threshold
+
+    bars = short_threshold(0.8, np.array([8, 20, 40, 60, REFERENCE_WORDS, 500]))
+    assert (np.diff(bars) >= 0).all() and bars[0] == FLOOR and bars[-1] == bars[-2] == 0.8
+    assert (short_threshold(0.95, [20, 40]) > short_threshold(0.8, [20, 40])).all()
+    assert short_threshold(0.4, 10) == 0.4  # never above what was asked
+
+
+def test_band_keys_are_the_signatures_own():
+    from redflag.link.minhash import band_keys
+
+    sigs, _ = signatures([prose(7), prose(8)])
+    keys = band_keys(sigs, 21, 6)
+    assert keys.shape == (2, 21) and keys.dtype == np.uint64
+    assert (band_keys(sigs[:1], 21, 6) == keys[:1]).all() and not (keys[0] == keys[1]).any()
