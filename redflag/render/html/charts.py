@@ -17,11 +17,12 @@ from redflag.render.html.view import Ad
 LEVEL_COLOURS = {"low": "#2e7d32", "medium": "#8d5a00", "high": "#c62828"}
 HARM_COLOURS = {"labour": "#6a1b9a", "sexual": "#ad1457", "scam": "#1565c0", "none": "#757575"}
 OTHER_COLOUR = "#546e7a"
-SERIES_COLOURS = ("#1565c0", "#c62828", "#2e7d32", "#6a1b9a", "#b26a00", "#00838f", "#ad1457", "#4e342e")
+SERIES_COLOURS = ("#1565c0", "#6a1b9a", "#00838f", "#4e342e", "#ad1457", "#283593", "#558b2f", "#37474f")  # unlike the level colours
 TOP_FLAGS = 15
 TOP_LANGS = 12
 TOP_SERIES = len(SERIES_COLOURS) - 1  # sources drawn on their own; the rest share one "other" series
 LABEL_CHARS = 40
+WHOLE_TICKS = 10  # up to this many ads, a tick per ad (no "0.5 ads")
 OTHER = "other"
 
 
@@ -52,13 +53,21 @@ def _layout(x_title: str = "", y_title: str = "ads", **extra) -> dict:
     return layout
 
 
+def _counts(axis: dict, most: int) -> dict:
+    """An axis of ad counts: whole numbers only."""
+    axis.update({"tickformat": "d", "rangemode": "tozero"})
+    if most <= WHOLE_TICKS:
+        axis["dtick"] = 1
+    return axis
+
+
 def _bars(pairs: list[tuple[str, int]], colours: dict[str, str], x_title: str) -> dict:
     names = [k for k, _ in pairs]
     return {
         "data": [{"type": "bar", "x": [label(k) for k in names], "y": [n for _, n in pairs],
                   "marker": {"color": [colours.get(k, OTHER_COLOUR) for k in names]},
                   "hovertemplate": "%{x}: %{y} ads<extra></extra>"}],
-        "layout": _layout(x_title),
+        "layout": _layout(x_title, yaxis=_counts(_layout()["yaxis"], max((n for _, n in pairs), default=0))),
     }
 
 
@@ -97,7 +106,7 @@ def flags_chart(summary: Summary) -> Chart:
                   "hovertemplate": "%{y}: %{x} ads<br>%{text}<extra></extra>", "textposition": "none"}],
         "layout": _layout("ads", "", height=max(220, 28 * len(pairs) + 70),
                           yaxis={"automargin": True, "type": "category"},
-                          xaxis={"title": {"text": "ads"}, "rangemode": "tozero", "gridcolor": "#dddddd"}),
+                          xaxis=_counts({"title": {"text": "ads"}, "gridcolor": "#dddddd"}, max((n for _, n in pairs), default=0))),
     }
     return Chart("chart-flags", f"Top red flags (ads holding each, top {TOP_FLAGS})",
                  _described(summary.flags[:TOP_FLAGS]), figure)
@@ -118,6 +127,8 @@ def _stacked(traces: dict[str, dict[str, int]], names: list[str], xs: list[str],
             for i, name in enumerate(names)]
     layout = _layout(x_title, barmode="stack", showlegend=True, legend={"orientation": "h", "y": -0.25})
     layout["margin"]["b"] = 80
+    totals = [sum(traces[name].get(x, 0) for name in names) for x in xs]
+    _counts(layout["yaxis"], max(totals, default=0))
     if date_axis:
         layout["xaxis"]["type"] = "date"
     else:
