@@ -43,7 +43,7 @@ class Resolved:
     fail_on: str
 
 
-KEYS = {"select", "ignore", "rules", "model", "weights", "fail-on", "no-model", "ui-lang"}
+KEYS = {"select", "ignore", "rules", "model", "weights", "fail-on", "no-model", "ui-lang", "db"}
 DEFAULT_FAIL_ON = "high"
 PathLike = str | Path
 
@@ -164,6 +164,8 @@ def load_settings(start: Path | None = None) -> dict:
     for key in ("model", "weights"):
         if key in out:
             out[key] = str((path.parent / out[key]).resolve())
+    if "db" in out and "://" not in str(out["db"]):  # a store file is found beside its pyproject.toml
+        out["db"] = str((path.parent / str(out["db"])).resolve())
     if "fail-on" in out and out["fail-on"] not in LEVELS:
         raise RedflagError(f"{path}: fail-on must be {', '.join(LEVELS[:-1])} or {LEVELS[-1]}")
     return out

@@ -22,8 +22,11 @@ _DTYPES = {"score": "float64", "model_probability": "float64", "level": str, "la
 SCAN_CONFIG = Config(entities=False)  # batch default: entities cost a third of the time and are opt-in
 
 
+TEXT_COL = "_text"  # the joined ad text, added for the case store only (never written to a result file)
+
+
 def score_rows(df: pd.DataFrame, text_cols: list[str], id_col: str | None, keep_cols: list[str],
-               config: Config, explain: bool, first_row: int) -> tuple[pd.DataFrame, list[RowError]]:
+               config: Config, explain: bool, first_row: int, with_text: bool = False) -> tuple[pd.DataFrame, list[RowError]]:
     """Results for the good rows of ``df`` (structured cells) and the rows skipped, in input order."""
     texts = join_text(df, text_cols).tolist()
     ids = df[id_col].tolist() if id_col else list(range(first_row, first_row + len(df)))
@@ -53,6 +56,8 @@ def score_rows(df: pd.DataFrame, text_cols: list[str], id_col: str | None, keep_
         frame["id"] = df[id_col].take(rows).reset_index(drop=True)
     for col in keep_cols:
         frame[col] = df[col].take(rows).reset_index(drop=True)
+    if with_text:
+        frame[TEXT_COL] = pd.Series([texts[i] for i in rows], dtype=object)
     return frame, errors
 
 

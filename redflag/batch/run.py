@@ -18,7 +18,7 @@ from typing import Any
 
 import pandas as pd
 
-from redflag.batch.frame import SCAN_CONFIG, empty_frame, score_rows
+from redflag.batch.frame import SCAN_CONFIG, TEXT_COL, empty_frame, score_rows
 from redflag.batch.rows import RowError
 from redflag.batch.signals import sigterm_stops
 from redflag.batch.workers import ordered
@@ -53,6 +53,7 @@ class Plan:
     out_format: str | None  # None: no output file
     min_level: str = "low"
     as_frame: bool = False  # hand back a frame (Parquet output, or rows buffered for sorting)
+    store_cols: tuple[str, ...] | None = None  # hand back each ad's row with its text for the case store, and these columns
 
 
 @dataclass
@@ -70,11 +71,18 @@ class Batch:
     errors: list[RowError]
     langs: list[str] = field(default_factory=list)  # each scored ad's main language, as ``levels``
     harms: list[str] = field(default_factory=list)  # each scored ad's kinds of harm, ";"-joined
+    records: list[dict] | None = None  # result rows with the ad text (TEXT_COL), for the case store
 
 
 def run_batch(plan: Plan, chunk: pd.DataFrame, first_row: int) -> Batch:
     """Score one chunk and prepare its output; the same code runs in-process and in workers."""
-    frame, errors = score_rows(chunk, plan.text_cols, plan.id_col, plan.keep_cols, plan.config, plan.explain, first_row)
+    storing = plan.store_cols is not None
+    carried = plan.keep_cols + [c for c in plan.store_cols or () if c not in plan.keep_cols]
+    frame, errors = score_rows(chunk, plan.text_cols, plan.id_col, carried, plan.config, plan.explain, first_row,
+                               with_text=storing)
+    records = frame.to_dict("records") if storing else None
+    if storing:
+        frame = frame.drop(columns=[TEXT_COL] + [c for c in carried if c not in plan.keep_cols])
     output: Any = None
     if plan.out_format is not None:
         kept = frame
@@ -85,7 +93,7 @@ def run_batch(plan: Plan, chunk: pd.DataFrame, first_row: int) -> Batch:
     sources = frame[plan.source_col].tolist() if plan.source_col else None
     return Batch(first_row, len(chunk), output, frame["score"].tolist(), frame["level"].tolist(),
                  frame["flags"].tolist(), frame["id"].tolist(), sources, errors, frame["lang"].tolist(),
-                 frame["harm"].tolist())
+                 frame["harm"].tolist(), records)
 
 
 def _count(table: dict, key: Any, level: str) -> None:
@@ -191,6 +199,8 @@ class ScanOptions:
     workers: int = 1
     explain: bool = False
     chunksize: int = 2_000  # rows read at a time: memory is bounded by this, not by the file
+    sink: Callable[[Batch], None] | None = None  # gets every batch as it is scanned (the case store)
+    store_cols: tuple[str, ...] = ()  # columns the sink needs beside the results (date, URL)
 
 
 class _ResultFile:
@@ -241,6 +251,8 @@ def _columns(first: pd.DataFrame, options: ScanOptions) -> tuple[list[str], str 
     text_cols, id_col = resolve_columns(columns, options.text_cols, options.id_col)
     extra = list(dict.fromkeys(options.keep_cols + ([options.source_col] if options.source_col else [])))
     resolve_columns(columns, extra or text_cols, None)  # same one-line error for a missing column
+    if options.store_cols:
+        resolve_columns(columns, list(options.store_cols), None)
     return text_cols, id_col, extra
 
 
@@ -267,7 +279,8 @@ def _scan(path: Path, options: ScanOptions, config: Config,
             errors_writer = open_writer(options.errors_out, None, protect=[path] + ([options.out] if options.out else []))
         out_format = writer.format if writer is not None else None
         plan = Plan(text_cols, id_col, extra, options.source_col, config, options.explain, out_format,
-                    options.min_level, as_frame=options.sort or out_format == "parquet")
+                    options.min_level, as_frame=options.sort or out_format == "parquet",
+                    store_cols=tuple(options.store_cols) if options.sink is not None else None)
         results = _ResultFile(writer, plan, options.sort) if writer is not None else None
         summary = Summary()
         read: list[float | None] = [None]  # the share of the input read so far, for the progress bar
@@ -283,6 +296,8 @@ def _scan(path: Path, options: ScanOptions, config: Config,
                           setup=partial(checker_for, config), preload=["redflag.batch.run"])
         with closing(batches):  # on any exit the workers stop now, not when the generator is collected
             for batch in batches:
+                if options.sink is not None:
+                    options.sink(batch)
                 summary.add(batch)
                 if results is not None:
                     summary.written += results.add(batch)

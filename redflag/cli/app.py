@@ -88,6 +88,9 @@ def _register() -> None:
                           ("synth", synth.synth), ("train", train.train), ("scan", scan.scan),
                           ("link", link.link), ("report", report.report), ("evaluate", evaluate.evaluate)):
         app.command(name)(errors_exit_2(command))
+    from redflag.cli import cases
+
+    app.add_typer(cases.register(errors_exit_2), name="cases")
 
 
 def main() -> None:

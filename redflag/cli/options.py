@@ -58,3 +58,6 @@ def inputs_of(data: Path, config: Config) -> list[Path]:
     if config.weights:
         paths.append(Path(config.weights))
     return paths
+
+# the case store (redflag.cases)
+DbOpt = Annotated[Optional[str], typer.Option("--db", help="Case store: a SQLite file or postgresql://user@host/db; default: REDFLAG_DB or [tool.redflag] db.", show_default=False)]

@@ -10,7 +10,7 @@ from typing import Annotated, Optional
 import typer
 
 from redflag.cli.options import inputs_of
-from redflag.cli.options import (IgnoreOpt, InputFormatOpt, Level, ModelOpt, NoModelOpt, OutputFormatOpt, PackOpt,
+from redflag.cli.options import (DbOpt, IgnoreOpt, InputFormatOpt, Level, ModelOpt, NoModelOpt, OutputFormatOpt, PackOpt,
                                  RedactOpt, LangOpt, RegionOpt, UiLangOpt, SelectOpt, TextColOpt, WeightsOpt)
 
 
@@ -49,6 +49,9 @@ def scan(
     ui_lang: UiLangOpt = None,
     redact: RedactOpt = False,
     entities: Annotated[bool, typer.Option("--entities/--no-entities", help="Fill the entities column (phones, e-mails, handles, URLs, money, ages, targeting cues); scanning takes about a third longer.")] = False,
+    db: DbOpt = None,
+    date_col: Annotated[Optional[str], typer.Option("--date-col", help="With --db: column with when each ad was seen (ISO date); default: now.")] = None,
+    url_col: Annotated[Optional[str], typer.Option("--url-col", help="With --db: column with each ad's URL.")] = None,
 ) -> None:
     """Scan a table of ads into a ranked, filterable result file with the evidence for every flag."""
     from rich.console import Console
@@ -62,8 +65,14 @@ def scan(
     from redflag.render.options import RenderOptions
     from redflag.render.scan_summary import progress_bar, render, write_summary_json
 
+    storing = db is not None or ((date_col or url_col) is not None)
+    if storing and redact:
+        from redflag.cases import StoreError
+
+        raise StoreError("--redact with --db: scan to a file with --keep-col text, then 'redflag cases add --redact' "
+                         "keeps only keyed tokens in the store")
     config = resolve(select=select, ignore=ignore, rules=rules, model=model, no_model=no_model, weights=weights,
-                     region=region, lang=lang, ui_lang=ui_lang, entities=entities, redact=redact).config
+                     region=region, lang=lang, ui_lang=ui_lang, entities=entities or storing, redact=redact).config
     check_destinations({"--out": out, "--errors": errors, "--summary-json": summary_json}, inputs_of(input, config))
     checker_for(config)  # fails early on a bad pack or model; forked workers inherit this one
     options = ScanOptions(
@@ -74,8 +83,14 @@ def scan(
     )
     err = Console(stderr=True, highlight=False)
     show = not no_progress and err.is_terminal
-    with progress_bar(err, enabled=show) as progress:
-        summary = run_scan(input, options, config, progress=progress)
+    if storing:
+        from redflag.cli.store_scan import scan_into_store
+
+        summary = scan_into_store(input, options, config, db, source_col=source_col, date_col=date_col,
+                                  url_col=url_col, redact=redact, progress_console=err, show_progress=show)
+    else:
+        with progress_bar(err, enabled=show) as progress:
+            summary = run_scan(input, options, config, progress=progress)
     summary.top_n = top
     render(summary, sys.stdout, RenderOptions(out=out))
     if summary_json is not None:
