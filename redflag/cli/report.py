@@ -8,14 +8,14 @@ from typing import Annotated, Optional
 
 import typer
 
-from redflag.cli.options import InputFormatOpt
+from redflag.cli.options import DbOpt, InputFormatOpt
 
 
 def report(
-    results: Annotated[Path, typer.Argument(help="Scan results from 'redflag scan --out': JSONL keeps every phrase and "
-                                                 "flag title; CSV and Parquet work too, but CSV cells hold only each "
-                                                 "flag's first phrase, shortened.")],
     out: Annotated[Path, typer.Option("--out", "-o", help="The HTML file to write (replaced only when complete).")],
+    results: Annotated[Optional[Path], typer.Argument(help="Scan results from 'redflag scan --out': JSONL keeps every phrase and "
+                                                 "flag title; CSV and Parquet work too, but CSV cells hold only each "
+                                                 "flag's first phrase, shortened. Or use --db.")] = None,
     title: Annotated[str, typer.Option("--title", help="Heading and title of the report.")] = "redflag report",
     clusters: Annotated[Optional[Path], typer.Option("--clusters", help="Clusters file from 'redflag link --out' (JSONL best).")] = None,
     top: Annotated[int, typer.Option("--top", min=0, help="How many of the riskiest ads the table lists (every ad keeps its own section).")] = 50,
@@ -23,11 +23,38 @@ def report(
     source_col: Annotated[Optional[str], typer.Option("--source-col", help="Column naming each ad's site or platform; default 'source' when present.")] = None,
     date_col: Annotated[Optional[str], typer.Option("--date-col", help="Column with when each ad was seen (ISO date), for the timeline; default 'date' when present.")] = None,
     input_format: InputFormatOpt = None,
+    db: DbOpt = None,
+    level: Annotated[Optional[str], typer.Option("--level", help="With --db: at least this level.")] = None,
+    harm: Annotated[Optional[str], typer.Option("--type", help="With --db: labour, sexual or scam.")] = None,
+    source: Annotated[Optional[str], typer.Option("--source", help="With --db: seen on this site.")] = None,
+    since: Annotated[Optional[str], typer.Option("--since", help="With --db: seen on or after (date or age such as 30d).")] = None,
+    until: Annotated[Optional[str], typer.Option("--until", help="With --db: seen before.")] = None,
+    phone: Annotated[Optional[str], typer.Option("--phone", help="With --db: ads holding this number.")] = None,
+    handle: Annotated[Optional[str], typer.Option("--handle", help="With --db: ads holding this handle.")] = None,
+    words: Annotated[Optional[str], typer.Option("--text", help="With --db: full-text words.")] = None,
+    limit: Annotated[int, typer.Option("--limit", min=1, help="With --db: at most this many ads, riskiest first.")] = 1000,
 ) -> None:
     """Write one HTML report of scan results: summary, charts, the riskiest ads, each ad with its evidence highlighted."""
     from redflag.errors import InputError
     from redflag.io.outputs import check_destinations
     from redflag.render.html.results import read_clusters, read_results, skipped_lines
+
+    if (results is None) == (db is None):
+        raise InputError("give either a results file or --db (the case store)")
+    if db is not None:
+        from redflag.cases import make_filters, open_store
+        from redflag.cases.export import report_rows
+
+        filters = make_filters(level=level, harm=harm, source=source, since=since, until=until, phone=phone,
+                               handle=handle, words=words, limit=limit)
+        check_destinations({"--out": out}, [clusters] + ([Path(db)] if "://" not in db else []))
+        with open_store(db) as store:
+            rows = report_rows(store, filters)
+        if not rows:
+            raise InputError("no ad in the store matches these filters")
+        write_report(rows, out, clusters=read_clusters(clusters) if clusters is not None else [], title=title, top=top)
+        typer.echo(f"{len(rows)} ads from {store.name}; report written to {out}")
+        return
 
     check_destinations({"--out": out}, [results, clusters])
     named = [c for c in (text_col, source_col, date_col) if c]

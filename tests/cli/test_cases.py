@@ -127,3 +127,14 @@ def test_purge_and_upgrade(cli, walk):
     res = cli("cases", "purge", "--older-than", "1d", "--yes", "--db", db)
     assert res.exit_code == 0 and "purged 3 ad(s)" in res.stdout
     assert "already the latest" in cli("cases", "upgrade", "--db", db).stdout
+
+
+def test_report_from_the_store(cli, walk):
+    db, tmp_path = walk
+    out = tmp_path / "report.html"
+    res = cli("report", "--db", db, "--out", str(out), "--level", "medium")
+    assert res.exit_code == 0, res.output
+    html = out.read_text(encoding="utf-8")
+    assert "<mark" in html and "hostess" in html and "Warehouse operative" not in html
+    res = cli("report", "--db", db, "--out", str(tmp_path / "none.html"), "--text", "nothingmatches")
+    assert res.exit_code == 2 and not (tmp_path / "none.html").exists()
