@@ -1,4 +1,8 @@
-"""Terminal report for a job-seeker: verdict, quoted evidence in its sentence, and what to do."""
+"""Terminal report (rich): the job-seeker's short report (``render``) and the moderator's full one (``render_details``).
+
+Both lay out blocks built elsewhere (``verdict``, ``details``); each item keeps its hanging indent when
+rich wraps it, and every text is a ``Text``, so brackets in an ad are never read as markup.
+"""
 
 from __future__ import annotations
 
@@ -9,162 +13,86 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from redflag.render import details, verdict
+from redflag.render.doc import BOLD, DIM, GOOD, ITALIC, MARK, Block, Line
 from redflag.render.options import RenderOptions, console as console_for
-from redflag.render.words import ENGLISH, ReportWords
-from redflag.result import Evidence, Flag, Result
-from redflag.rules.context import sentence_bounds
+from redflag.render.verdict import Report, item_indent
+from redflag.render.words import ENGLISH
+from redflag.result import Result
 
 LEVEL_STYLE = {"low": "bold green", "medium": "bold yellow", "high": "bold red"}
 SEVERITY_STYLE = {"low": "cyan", "medium": "yellow", "high": "red"}
-CONTEXT_CHARS = 90
+STYLE = {MARK: "bold white on red", GOOD: "bold green", DIM: "dim", BOLD: "bold", ITALIC: "italic dim",
+         **{f"level:{lv}": s for lv, s in LEVEL_STYLE.items()}, **{f"severity:{lv}": s for lv, s in SEVERITY_STYLE.items()}}
 
 
-def _in_sentence(original: str, ev: Evidence, style: str, marks: bool) -> Text:
-    """The evidence highlighted inside its sentence, trimmed to a readable length.
-
-    Without colour (a pipe, NO_COLOR) the phrase is also bracketed, so it stays visible.
-    """
-    s, e = sentence_bounds(original, ev.start, ev.end)
-    s = max(s, ev.start - CONTEXT_CHARS)
-    e = min(e, ev.end + CONTEXT_CHARS)
-    before = " ".join(original[s:ev.start].split())
-    after = " ".join(original[ev.end:e].split())
-    line = Text("    “", style="dim")
-    if s > 0 and not original[s - 1] in ".!?\n":
-        line.append("…", style="dim")
-    line.append(before + (" " if before and original[s:ev.start][-1:].isspace() else ""))
-    quoted = " ".join(ev.text.split())
-    line.append(f"[{quoted}]" if marks else quoted, style=style)
-    line.append((" " if original[ev.end:e][:1].isspace() else "") + after)
-    line.append("”", style="dim")
-    line.append(f"  [{ev.start}:{ev.end}]", style="dim")
-    return line
-
-
-def _flag_block(flag: Flag, original: str, reassuring: bool, marks: bool, words: ReportWords) -> Group:
-    head = Text("  ")
-    head.append("✓ " if reassuring else "● ", style="green" if reassuring else SEVERITY_STYLE[flag.severity])
-    head.append(flag.id, style="bold")
-    head.append(f"  {flag.title}")
-    head.append(f"  ({words.grades(flag.severity, flag.confidence, flag.weight)})", style="dim")
-    parts = [head, Text(f"    {words.indicator_line.format(indicator=flag.indicator)}", style="italic dim")]
-    highlight = "bold green" if reassuring else "bold white on red"
-    parts += [_in_sentence(original, ev, highlight, marks) for ev in flag.evidence]
-    if flag.explanation:
-        parts.append(Text(f"    = {flag.explanation}"))
-    if not reassuring:
-        parts.append(Text(f"    {words.why_line.format(rationale=flag.rationale)}", style="dim"))
-    return Group(*parts)
-
-
-def render(result: Result, stream: TextIO, options: RenderOptions) -> None:
-    """Print the full report, quoting ``options.original``; with ``options.quiet`` only score and level."""
+def render(obj: Report | Result, stream: TextIO, options: RenderOptions) -> None:
+    """The short report, fitted to one screen of the terminal; with ``options.quiet`` only score and level."""
     console = console_for(stream, options)
+    result = verdict.as_report(obj).result
     if options.quiet:
         console.print(f"{result.score:.0f} {result.level}", markup=False, highlight=False)
         return
-    _report(result, options.original or "", console, options.source or "", options.words or ENGLISH)
+    write(verdict.blocks(obj, options.original or "", options.words or ENGLISH, width=console.width, hint=True), console)
 
 
-def _report(result: Result, original: str, console: Console, source: str, words: ReportWords) -> None:
-    title = Text()
-    title.append(f"{words.risk_score} {result.score:.0f}/100  ", style="bold")
-    title.append(f"{words.level[result.level].upper()}", style=LEVEL_STYLE[result.level])
-    body = [Text(words.verdict[result.level])]
-    harms = result.harms
-    if harms:
-        body.append(Text(f"{words.points_to}: {words.harms(harms)}", style="bold"))
-    if result.lang not in ("en", "und"):  # an English ad's report reads as it always has
-        body.insert(0, Text(f"{words.language}: " + ", ".join(map(words.language_name, result.langs or (result.lang,))), style="dim"))
-    if source and source != "the ad text":
-        body.insert(0, Text(f"{words.ad}: {source}", style="dim"))
-    console.print(Panel(Group(*body), title=title, title_align="left", border_style=LEVEL_STYLE[result.level]))
+def render_details(obj: Report | Result, stream: TextIO, options: RenderOptions) -> None:
+    """Everything: each flag's indicator, grades, phrases and rationale, suppressed triggers, model terms,
+    entities and the score's arithmetic; with ``options.quiet`` only score and level."""
+    console = console_for(stream, options)
+    if options.quiet:
+        render(obj, stream, options)
+        return
+    write(details.blocks(obj, options.original or "", options.words or ENGLISH, source=options.source or ""), console)
 
-    marks = console.color_system is None
-    red = result.red_flags
-    if red:
-        console.print(Text(f"{words.red_flags} ({len(red)})", style="bold"))
-        for flag in red:
-            console.print(_flag_block(flag, original, reassuring=False, marks=marks, words=words))
+
+def _text(spans: Line, marks: bool, base: str = "") -> Text:
+    text = Text(style=base)
+    for span in spans:
+        bracket = marks and span.style in (MARK, GOOD)
+        text.append(f"[{span.text}]" if bracket else span.text, style=STYLE.get(span.style, ""))
+    return text
+
+
+def write(blocks: list[Block], console: Console) -> None:
+    """Print blocks: a framed banner, bold headings, items with hanging indents, tables."""
+    marks = console.color_system is None  # without colour the phrases are bracketed, so they stay visible
+    for block in blocks:
+        if block.kind == "banner":
+            body = Group(*(_text(ln, marks) for ln in block.lines))
+            console.print(Panel(body, title=_text(block.title, marks), title_align="left",
+                                border_style=LEVEL_STYLE.get(block.level, "")))
+        elif block.kind == "heading":
+            console.print(_text(block.title, marks))
+        elif block.kind == "item":
+            _item(block, marks, console)
+        elif block.kind == "table":
+            console.print(_table(block))
+
+
+def _item(block: Block, marks: bool, console: Console) -> None:
+    """Each line wrapped to the room right of the marker, its continuation lines under the text, not the marker."""
+    indent = item_indent(block)
+    hang = " " * indent
+    lead = Text(" " * (indent - len(block.marker) - 1))
+    if block.marker:
+        lead.append(block.marker, style=STYLE.get(block.marker_style, ""))
+        lead.append(" ")
     else:
-        console.print(Text(words.no_flags, style="bold"))
-    if result.reassuring:
-        console.print(Text(f"{words.good_signs} ({len(result.reassuring)})", style="bold green"))
-        for flag in result.reassuring:
-            console.print(_flag_block(flag, original, reassuring=True, marks=marks, words=words))
-    if result.suppressed:
-        console.print(Text(words.not_counted, style="bold dim"))
-        for sup in result.suppressed[:8]:
-            line = Text("  ○ ", style="dim")
-            line.append(f"{sup.rule_id} “{' '.join(sup.evidence.text.split())}”", style="dim")
-            line.append(f" — {words.reason(sup.reason)} (“{sup.cue}”)", style="dim italic")
+        lead = Text(hang)
+    first = True
+    for spans in block.lines:
+        for piece in _text(spans, marks).wrap(console, max(console.width - indent, 10)):
+            line = lead.copy() if first else Text(hang)
+            line.append_text(piece)
             console.print(line)
-    if result.model is not None:
-        _model(result, original, console, marks, words)
-    if result.entities:
-        _entities(result, console, words)
-    _components(result, console, words)
-    _advice(result, console, words)
+            first = False
 
 
-def _model(result: Result, original: str, console: Console, marks: bool, words: ReportWords) -> None:
-    model = result.model
-    line = Text(f"{words.classifier}: ", style="bold")
-    line.append(words.classifier_probability.format(probability=f"{model.probability:.0%}"))
-    console.print(line)
-    up = [t for t in model.terms if t.weight > 0][:5]
-    down = [t for t in model.terms if t.weight < 0][:3]
-    for label, terms, style in ((f"  {words.raised_by} ", up, "red"), (f"  {words.lowered_by} ", down, "green")):
-        if terms:
-            text = Text(label, style="dim")
-            for i, t in enumerate(terms):
-                if i:
-                    text.append(", ", style="dim")
-                text.append(f"“{t.term}”", style=style)
-                text.append(f" {t.weight:+.2f}", style="dim")
-            console.print(text)
-    for t in up[:2] if model.probability >= 0.5 else ():
-        if t.spans:
-            console.print(_in_sentence(original, t.spans[0], "bold red", marks))
-
-
-def _entities(result: Result, console: Console, words: ReportWords) -> None:
-    table = Table(title=None, show_header=True, header_style="bold", box=None, padding=(0, 2))
-    table.add_column(words.entities)
-    table.add_column(words.entity_value)
-    table.add_column(words.entity_text, style="dim")
-    for ent in result.entities[:12]:
-        d = ent.to_dict()
-        kind = str(d.get("kind", ""))
-        table.add_row(words.kind.get(kind, kind), str(d.get("value", "")), " ".join(str(d.get("text", "")).split()))
-    console.print(table)
-
-
-def _components(result: Result, console: Console, words: ReportWords) -> None:
-    parts = Text(f"{words.score}: ", style="bold")
-    for i, c in enumerate(result.components):
-        name = words.component.get(c.name, c.name)
-        if i:
-            parts.append(" + " if c.points >= 0 else " − ", style="dim")
-            parts.append(f"{name} {abs(c.points):.1f}")
-        else:
-            parts.append(f"{name} {c.points:.1f}")
-    if not result.components:
-        parts.append("0")
-    parts.append(f" = {result.score:.0f}", style="bold")
-    console.print(parts)
-
-
-def _advice(result: Result, console: Console, words: ReportWords) -> None:
-    console.print(Text(words.what_to_do, style="bold"))
-    seen: list[str] = []
-    for flag in result.red_flags:
-        if flag.advice not in seen:
-            seen.append(flag.advice)
-    for tip in seen[:6]:
-        console.print(Text(f"  • {tip}"))
-    if result.level != "low" or not seen:
-        for tip in words.general_advice:
-            if tip not in seen:
-                console.print(Text(f"  • {tip}", style="dim"))
-
+def _table(block: Block) -> Table:
+    table = Table(show_header=True, header_style="bold", box=None, padding=(0, 2))
+    for i, name in enumerate(block.header):
+        table.add_column(name, style="dim" if i == len(block.header) - 1 else None)
+    for row in block.rows:
+        table.add_row(*row)
+    return table
