@@ -13,6 +13,7 @@ import re
 from redflag.entities.base import MAX_FOUND, Context, Entity, Extractor
 from redflag.entities.data import table
 from redflag.entities.folding import alternation, cues, fold
+from redflag.entities.targeting import origin_words
 
 __all__ = ["AGES", "find"]
 
@@ -30,7 +31,9 @@ _AGE_WORD_BEFORE = re.compile(
     r"(?:\baged?|\bages|\bage (?:range|group|limit)|between the ages of|from the age of)\s{0,2}[:\-]?\s{0,3}"
     r"(?:from |between )?$"
 )
-_NOUN_BEFORE = re.compile(r"\b" + _AGE_NOUN + r"\s{1,2}(?:aged?\s{0,2})?$")
+# "girls from Ukraine 18-21": an origin may stand between the person and the age
+_ORIGIN = r"(?:\s{1,2}(?:from|of)\s{1,2}(?:the\s{1,2})?[a-z]+(?:[\s-][a-z]+)?)?,?"
+_NOUN_BEFORE = re.compile(r"\b" + _AGE_NOUN + _ORIGIN + r"\s{1,2}(?:aged?\s{0,2})?$")
 _BOUND_BEFORE = re.compile(
     r"\b(under|below|younger than|less than|not older than|no older than|max(?:imum)?|up to|over|above|"
     r"older than|at least|min(?:imum)?)\s{1,2}(?:the age of\s{1,2}|age\s{1,2})?$"
@@ -107,9 +110,10 @@ _L_RANGE = re.compile(r"(?:\s{0,2}[-/]\s{0,2}|\s{1,2}" + alternation(_WORDS["ran
 _L_YEARS = re.compile(r"\s{0,2}(?:(?P<old>" + alternation(_WORDS["old"]) + r")|(?P<years>" + alternation(_WORDS["years"]) + r"))")
 _L_NOT_AFTER = re.compile(r"\s{0,2}(?:de\s)?" + alternation(_WORDS["not_after"]))
 _L_PLUS = re.compile(r"\s{1,2}" + alternation(_WORDS["plus_after"]))
+_L_ORIGIN = (r"(?:\s{1,2}" + alternation(origin_words()) + r"\s{0,2}[^\W\d_]+(?:[\s-][^\W\d_]+)?)?,?")
 _L_BEFORE = re.compile(
     r"(?<!\w)(?:(?P<cue>" + alternation(_WORDS["cues"]) + r")\s{0,2}[:\-]?\s{0,3}|(?P<person>" + alternation(_WORDS["persons"])
-    + r")\s{1,2})(?:" + alternation(_WORDS["intros"]) + r"\s{1,2})?$"
+    + r")" + _L_ORIGIN + r"\s{1,2})(?:" + alternation(_WORDS["intros"]) + r"\s{1,2})?$"
 )
 _L_INTRO = re.compile(r"(?<!\w)" + alternation(_WORDS["intros"]) + r"\s{1,2}$")
 _BOUNDS = {**{fold(k): v for k, v in _WORDS["bounds"].items()}, **{fold(k): v for k, v in _WORDS["age_bounds"].items()}}
