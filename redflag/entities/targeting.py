@@ -57,7 +57,7 @@ _LEX: dict[str, _Roles] = {}
 
 # an article or preposition before a place name belongs to the cue ("from the Philippines", "de l'Ukraine"):
 # names are listed without it, so no common little word has to be searched for in every ad
-_LEAD = re.compile(r"^(?:the|l['’]|la|le|der|den|de|do|o)\s*(?=\w{4})")
+_LEAD = re.compile(r"^(?:(?:the|la|le|der|den|de|do|o)\s+|l['’])(?=\w{4})")
 
 
 def _add(words_: list[str], **roles) -> None:
@@ -122,6 +122,11 @@ _EQUAL = re.compile("|".join(
 ))
 
 
+def origin_words() -> frozenset[str]:
+    """Every language's folded words for "from" after a person noun, for the age window."""
+    return frozenset(_cue("from"))
+
+
 def _equal_near(low: str, s: int, e: int) -> bool:
     """Whether an equal-opportunity code or short phrase stands within reach of ``low[s:e]``."""
     lo, hi = max(0, s - 120), min(len(low), e + 120)
@@ -175,6 +180,7 @@ _FROM = _Phrases.of(_cue("from"))
 _NATIONALITY = _Phrases.of(_cue("nationality"))
 _FILLER = frozenset({"only", "all", "is", "the", "solo", "sólo", "nur", "только", "тільки", "tylko", "doar", "chỉ"})
 _MODIFIERS = frozenset(w for p in _cue("modifiers") for w in map(_norm, p.split()) if w)
+_JOINERS = frozenset(_norm(w) for w in _cue("joiners"))
 _NOT = _Phrases.of(_cue("not_before", "gender"))
 _GENDER_BEFORE = _Phrases.of(_cue("before", "gender"))
 _GENDER_AFTER = _Phrases.of(_cue("after", "gender"))
@@ -327,6 +333,15 @@ def _negated(low: str, p: int) -> bool:
     return _NOT.ending(before, len(before)) >= 0
 
 
+def _joined(low: str, end: int, p: int) -> bool:
+    """Whether only a comma, a slash or a joining word stands between a found origin and ``low[p:]``."""
+    between = low[end:p]
+    if len(between) > 12 or "." in between:
+        return False
+    ws = [w for w in between.replace("/", " ").split() if _norm(w)]
+    return len(ws) <= 1 and all(_norm(w) in _JOINERS for w in ws) and (bool(ws) or "," in between or "/" in between)
+
+
 def find_nationalities(text: str, context: Context) -> list[Entity]:
     """Countries and demonyms next to a person noun or a "from"/"nationality" cue, and nouns for a country's people."""
     low = context.low
@@ -338,6 +353,8 @@ def find_nationalities(text: str, context: Context) -> list[Entity]:
         if not (r.country or r.demonym or r.people):
             continue
         country = _country_at(low, p, e, r)
+        if country is None and out and _joined(low, out[-1].end, p):
+            country = r.people or r.country or r.demonym  # "из Украины и Молдовы", "z Ukrainy i Białorusi"
         if country and not _negated(low, p):
             out.append(Entity(kind="nationality", value=country, text=text[p:e], start=p, end=e))
     return out
@@ -368,11 +385,13 @@ def _gender_before(low: str, s: int) -> int:
 
 def _gender_after(low: str, e: int) -> tuple[bool, int]:
     """Whether a cue follows the gender word ending at ``e``, and where the phrase it finishes ends."""
-    m = re.match(r",?\s{1,2}(\S+(?:\s{1,2}\S+){0,3})", low[e:e + 48])
+    m = re.match(r"(,?)\s{1,2}(\S+)", low[e:e + 48])
     if not m:
         return False, e
-    if re.match(r"\d{2}(?![\d%])", m.group(1)):
+    if re.match(r"\d{2}(?![\d%])", m.group(2)):
         return True, e
+    if m.group(1):
+        return False, e  # past a comma only an age tells who is wanted ("girls, 18-25")
     after = _words_after(low, e, 48)[:4]
     n = _GENDER_AFTER.starting(after, 0)
     if n < 0:
