@@ -5,7 +5,7 @@ and every help line; as blocks for the terminal, plain-text and Markdown writers
 from __future__ import annotations
 
 from redflag.render import doc
-from redflag.render.doc import BOLD, DIM, GOOD, ITALIC, MARK, Block, Span
+from redflag.render.doc import BOLD, DIM, DOWN, GOOD, GOOD_HEADING, ITALIC, MARK, UP, Block, Span
 from redflag.render.quote import quote
 from redflag.render.verdict import Report, advice, as_report, help_parts, title_line
 from redflag.render.words import ENGLISH, ReportWords
@@ -48,13 +48,13 @@ def _model(result: Result, original: str, words: ReportWords) -> list[Block]:
                        words.classifier_probability.format(probability=f"{model.probability:.0%}"))]
     up = [t for t in model.terms if t.weight > 0][:5]
     down = [t for t in model.terms if t.weight < 0][:3]
-    for label, terms, style in ((words.raised_by, up, MARK), (words.lowered_by, down, GOOD)):
+    for label, terms, style in ((words.raised_by, up, UP), (words.lowered_by, down, DOWN)):
         if terms:
             spans: list[Span] = [Span(f"{label} ", DIM)]
             for i, t in enumerate(terms):
                 if i:
                     spans.append(Span(", ", DIM))
-                spans += [Span(f"“{t.term}”", BOLD if style == MARK else GOOD), Span(f" {t.weight:+.2f}", DIM)]
+                spans += [Span(f"“{t.term}”", style), Span(f" {t.weight:+.2f}", DIM)]
             out.append(doc.item(tuple(spans)))
     for t in up[:2] if model.probability >= 0.5 else ():
         if t.spans:
@@ -69,7 +69,7 @@ def _entities(result: Result, words: ReportWords) -> Block:
         d = ent.to_dict()
         kind = str(d.get("kind", ""))
         rows.append((words.kind.get(kind, kind), str(d.get("value", "")), " ".join(str(d.get("text", "")).split())))
-    return doc.table((words.entities, words.entity_value, words.entity_text), rows)
+    return doc.table(("", words.entity_value, words.entity_text), rows)
 
 
 def _score(result: Result, words: ReportWords) -> Block:
@@ -98,7 +98,7 @@ def blocks(obj: Report | Result, original: str, words: ReportWords = ENGLISH, *,
     else:
         out.append(doc.heading(Span(words.no_flags, BOLD)))
     if result.reassuring:
-        out.append(doc.heading(Span(f"{words.good_signs} ({len(result.reassuring)})", "good")))
+        out.append(doc.heading(Span(f"{words.good_signs} ({len(result.reassuring)})", GOOD_HEADING)))
         out += [_flag(f, original, True, words) for f in result.reassuring]
     if result.suppressed:
         out.append(doc.heading(Span(words.not_counted, DIM)))
@@ -109,7 +109,7 @@ def blocks(obj: Report | Result, original: str, words: ReportWords = ENGLISH, *,
     if result.model is not None:
         out += _model(result, original, words)
     if result.entities:
-        out.append(_entities(result, words))
+        out += [doc.heading(Span(words.entities, BOLD)), _entities(result, words)]
     out.append(_score(result, words))
     out.append(doc.heading(Span(words.what_to_do, BOLD)))
     out += [doc.item(doc.line(tip), marker="•") for tip in advice(result, words, report.seeker)]

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 # span styles: what a writer may show differently (colour, brackets, bold); "" is plain text
 MARK, GOOD, DIM, BOLD, ITALIC = "mark", "good", "dim", "bold", "italic"
+GOOD_HEADING = "good_heading"  # the heading of the reassuring signs
+UP, DOWN = "up", "down"  # model terms that raised or lowered the probability
 LEVEL_STYLES = ("level:low", "level:medium", "level:high")
 
 

@@ -7,7 +7,7 @@ import re
 from typing import TextIO
 
 from redflag.render import details, verdict
-from redflag.render.doc import BOLD, GOOD, ITALIC, MARK, Block, Line
+from redflag.render.doc import BOLD, GOOD, GOOD_HEADING, ITALIC, MARK, Block, Line
 from redflag.render.options import RenderOptions
 from redflag.render.verdict import Report
 from redflag.render.words import ENGLISH
@@ -52,19 +52,19 @@ def _line(spans: Line, *, plain_bold: bool = False) -> str:
     out = []
     for span in spans:
         text = escape(span.text)
-        bold = span.style in (MARK, GOOD) or span.style.startswith("level:") or (span.style == BOLD and not plain_bold)
+        bold = span.style in (MARK, GOOD) or span.style.startswith("level:") or (span.style in (BOLD, GOOD_HEADING) and not plain_bold)
         out.append(_wrap(text, "**") if bold else _wrap(text, "*") if span.style == ITALIC else text)
     return "".join(out)
 
 
 def markdown(blocks: list[Block]) -> str:
     """The blocks as Markdown: the banner a heading and paragraph, items list entries whose further
-    lines are hard line breaks inside the entry, tables pipe tables."""
+    lines are hard line breaks (a backslash) inside the entry, tables pipe tables."""
     out: list[str] = []
     last = ""
     for block in blocks:
         if block.kind == "banner":
-            out += [f"## {_line(block.title, plain_bold=True)}", "", "  \n".join(_line(ln) for ln in block.lines)]
+            out += [f"## {_line(block.title, plain_bold=True)}", "", "\\\n".join(_line(ln) for ln in block.lines)]
         elif block.kind == "heading":
             out += ["", f"### {_line(block.title, plain_bold=True)}", ""]
         elif block.kind == "item":
@@ -74,10 +74,10 @@ def markdown(blocks: list[Block]) -> str:
             marker = block.marker if block.marker.endswith(".") else "-"
             lines = [_line(ln) for ln in block.lines]
             if not block.marker and block.depth < 1:
-                out.append("  \n".join(lines))
+                out.append("\\\n".join(lines))
             else:
                 pad = indent + " " * (len(marker) + 1)
-                out.append(f"{indent}{marker} " + f"  \n{pad}".join(lines))
+                out.append(f"{indent}{marker} " + f"\\\n{pad}".join(lines))
         elif block.kind == "table":
             out += ["", "| " + " | ".join(map(escape, block.header)) + " |", "|" + "---|" * len(block.header)]
             out += ["| " + " | ".join(map(escape, row)) + " |" for row in block.rows]

@@ -52,6 +52,5 @@ def text(blocks: list[Block]) -> str:
         elif block.kind == "table":
             rows = [block.header, *block.rows]
             widths = [max(len(r[i]) for r in rows) for i in range(len(block.header))]
-            out.append("")
             out += ["  " + "  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in rows]
     return "\n".join(out) + "\n"

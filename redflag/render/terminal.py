@@ -14,7 +14,7 @@ from rich.table import Table
 from rich.text import Text
 
 from redflag.render import details, verdict
-from redflag.render.doc import BOLD, DIM, GOOD, ITALIC, MARK, Block, Line
+from redflag.render.doc import BOLD, DIM, DOWN, GOOD, GOOD_HEADING, ITALIC, MARK, UP, Block, Line
 from redflag.render.options import RenderOptions, console as console_for
 from redflag.render.verdict import Report, item_indent
 from redflag.render.words import ENGLISH
@@ -23,6 +23,7 @@ from redflag.result import Result
 LEVEL_STYLE = {"low": "bold green", "medium": "bold yellow", "high": "bold red"}
 SEVERITY_STYLE = {"low": "cyan", "medium": "yellow", "high": "red"}
 STYLE = {MARK: "bold white on red", GOOD: "bold green", DIM: "dim", BOLD: "bold", ITALIC: "italic dim",
+         GOOD_HEADING: "bold green", UP: "red", DOWN: "green",
          **{f"level:{lv}": s for lv, s in LEVEL_STYLE.items()}, **{f"severity:{lv}": s for lv, s in SEVERITY_STYLE.items()}}
 
 
@@ -84,6 +85,7 @@ def _item(block: Block, marks: bool, console: Console) -> None:
     for spans in block.lines:
         for piece in _text(spans, marks).wrap(console, max(console.width - indent, 10)):
             line = lead.copy() if first else Text(hang)
+            piece.rstrip()
             line.append_text(piece)
             console.print(line)
             first = False
@@ -92,7 +94,7 @@ def _item(block: Block, marks: bool, console: Console) -> None:
 def _table(block: Block) -> Table:
     table = Table(show_header=True, header_style="bold", box=None, padding=(0, 2))
     for i, name in enumerate(block.header):
-        table.add_column(name, style="dim" if i == len(block.header) - 1 else None)
+        table.add_column(name, style="dim" if i == len(block.header) - 1 else None, overflow="fold")
     for row in block.rows:
         table.add_row(*row)
     return table

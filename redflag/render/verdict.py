@@ -96,7 +96,7 @@ def advice(result: Result, words: ReportWords = ENGLISH, seeker: SeekerWords = S
 def help_parts(line: HelpLine, seeker: SeekerWords, *, site: bool = True) -> Line:
     """``Name: 08000 121 700, text 233733 · modernslaveryhelpline.org`` as spans; without ``site`` the
     website only when there is no number to call."""
-    reach = [line.phone] if line.phone else []
+    reach = [line.phone] if line.phone and line.phone not in line.name else []  # "1343 Actionline" names its number
     if line.sms:
         reach.append(seeker.sms.format(number=line.sms))
     tail = ", ".join(reach)
@@ -106,8 +106,13 @@ def help_parts(line: HelpLine, seeker: SeekerWords, *, site: bool = True) -> Lin
 
 
 def help_shown(lines: tuple[HelpLine, ...]) -> tuple[list[HelpLine], HelpLine | None]:
-    """The help lines of the ad's country (the international ones when it has none), and its emergency number."""
+    """The help lines of the ad's country and its emergency number; for several countries (a language's)
+    the first line of each and no emergency number, which would be a guess; the international lines
+    when there is no country."""
     national = [line for line in lines if line.country != INTERNATIONAL and not line.emergency]
+    countries = list(dict.fromkeys(line.country for line in national))
+    if len(countries) > 1:
+        return [next(line for line in national if line.country == c) for c in countries], None
     emergency = next((line for line in lines if line.emergency), None)
     return national or [line for line in lines if line.country == INTERNATIONAL], emergency
 

@@ -86,6 +86,8 @@ def test_help_shows_the_country_lines_and_its_emergency_number():
     national, emergency = help_shown(HELP)
     assert [x.name for x in national] == ["Hotline", "Report"] and emergency.phone == "911"
     assert [x.name for x in help_shown(HELP[3:])[0]] == ["IOM"]
+    two = (*HELP, line("GB", "trafficking", "MSH", "08000 121 700"), line("GB", "emergency", "Emergency", "999"))
+    assert [x.name for x in help_shown(two)[0]] == ["Hotline", "MSH"] and help_shown(two)[1] is None
     assert doc.plain_text(help_parts(HELP[0], seeker_words("en"))) == \
         "Hotline: 1-888-373-7888, text 233733 · humantraffickinghotline.org"
     assert doc.plain_text(help_parts(HELP[0], seeker_words("en"), site=False)) == "Hotline: 1-888-373-7888, text 233733"
