@@ -7,13 +7,14 @@ from typing import Annotated, Optional
 
 import typer
 
-from redflag.cli.options import (Format, FormatOpt, IgnoreOpt, Level, ModelOpt, NoModelOpt, PackOpt, RedactOpt,
-                                 LangOpt, RegionOpt, UiLangOpt, SelectOpt, WeightsOpt)
+from redflag.cli.options import (CheckFormat, CheckFormatOpt, DetailsOpt, IgnoreOpt, Level, ModelOpt, NoModelOpt,
+                                 PackOpt, RedactOpt, LangOpt, RegionOpt, UiLangOpt, SelectOpt, WeightsOpt)
 
 
 def check(
     source: Annotated[str, typer.Argument(help="The ad: its text, a file (.txt/.html/.md), or - for standard input.")],
-    format: FormatOpt = Format.text,
+    format: CheckFormatOpt = None,
+    details: DetailsOpt = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only the score and the level.")] = False,
     as_text: Annotated[bool, typer.Option("--text", help="SOURCE is the ad's own words, even when it looks like a file name.")] = False,
     fail_on: Annotated[Optional[Level], typer.Option("--fail-on", help="Exit 1 when the level is at or above this (default high).")] = None,
@@ -28,7 +29,7 @@ def check(
     ui_lang: UiLangOpt = None,
     redact: RedactOpt = False,
 ) -> None:
-    """Check one job ad and explain its red flags with the phrases that triggered them."""
+    """Check one job ad: the verdict, the most serious red flags with the phrases that triggered them, what to do and where to get help."""
     from redflag.config import resolve
     from redflag.io.inputs import read_ad
     from redflag.levels import at_least
@@ -39,19 +40,45 @@ def check(
     resolved = resolve(select=select, ignore=ignore, rules=rules, model=model, no_model=no_model, weights=weights,
                        region=region, lang=lang, ui_lang=ui_lang, fail_on=fail_on.value if fail_on else None)
     result = Checker(resolved.config).check(text)
+    report = None if format is CheckFormat.json or quiet else _report(result, resolved.config.region)
     if redact:
         from redflag.entities.redaction import redact_result
 
         result, text = redact_result(result, text)
-    if format is Format.json:
+    if format is CheckFormat.json:
         from redflag.render.jsonfmt import render
 
-        words = None
+        render(result, sys.stdout, RenderOptions(source=name, original=text, quiet=quiet, words=None))
     else:
-        from redflag.cli.words import report_words
-        from redflag.render.terminal import render
+        from dataclasses import replace
 
+        from redflag.cli.words import report_words
+
+        fmt = format or (CheckFormat.terminal if sys.stdout.isatty() else CheckFormat.text)
+        formatter = _formatter(fmt, details)
         words = None if quiet else report_words(result.ui_lang, resolved.config.packs)
-    render(result, sys.stdout, RenderOptions(source=name, original=text, quiet=quiet, words=words))
+        formatter(replace(report, result=result) if report else result, sys.stdout,
+                  RenderOptions(source=name, original=text, quiet=quiet, words=words))
     if at_least(result.level, resolved.fail_on):
         raise typer.Exit(1)
+
+
+def _report(result, region: str | None):
+    """The result with the help lines for its reader (from the unredacted phone numbers) and the short report's words."""
+    from redflag.help import help_for
+    from redflag.render.seeker_words import seeker_words
+    from redflag.render.verdict import Report
+
+    lines = help_for(region=region, entities=result.entities, lang=result.lang)
+    return Report(result=result, help=tuple(lines), seeker=seeker_words(result.ui_lang))
+
+
+def _formatter(fmt: CheckFormat, details: bool):
+    """The render function of a format: the short report, or with ``details`` the full one."""
+    if fmt is CheckFormat.terminal:
+        from redflag.render import terminal as module
+    elif fmt is CheckFormat.markdown:
+        from redflag.render import markdown as module
+    else:
+        from redflag.render import plain as module
+    return module.render_details if details else module.render

@@ -21,11 +21,25 @@ class Format(str, Enum):
     json = "json"
 
 
+class CheckFormat(str, Enum):
+    """Output formats of `check`: the framed terminal report, plain text to paste, Markdown, or JSON."""
+
+    terminal = "terminal"
+    text = "text"
+    markdown = "markdown"
+    json = "json"
+
+
 # The level names come from redflag.levels, the one definition of the levels, lowest first.
 Level = Enum("Level", [(name, name) for name in LEVELS], type=str)
 Level.__doc__ = "Risk levels, lowest first."
 
 FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
+CheckFormatOpt = Annotated[Optional[CheckFormat], typer.Option(
+    "--format", "-f", show_default=False,
+    help="terminal (framed, in colour), text (plain, to paste into a chat or an e-mail), markdown or json; "
+         "default: terminal when standard output is one, else text.")]
+DetailsOpt = Annotated[bool, typer.Option("--details", help="The full report: every flag with its indicator, grades, phrases and rationale, triggers not counted, the model's terms, contact details found and the score's arithmetic.")]
 
 # how ads are checked: the fields of redflag.config.Config
 SelectOpt = Annotated[Optional[list[str]], typer.Option("--select", help="Only these rule codes or prefixes (e.g. FEE,DOC001).")]

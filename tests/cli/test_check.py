@@ -30,10 +30,68 @@ def test_honest_ad_is_low_and_exits_zero(cli, examples):
     assert {f["id"] for f in data["reassuring"]} >= {"GOOD001", "GOOD003"}
 
 
+@pytest.fixture
+def cli80(monkeypatch):
+    """`redflag ARGS...` at 80 columns, the width of the check goldens."""
+    from typer.testing import CliRunner
+
+    from redflag.cli import app
+
+    env = {"COLUMNS": "80", "NO_COLOR": "1", "TERM": "dumb"}
+    return lambda *args: CliRunner().invoke(app, list(args), env=env, prog_name="redflag")
+
+
+# (options, golden suffix): standard output is not a terminal here, so the default is plain text
+FORMS = [((), "-plain.txt"), (("--details",), "-details-plain.txt"), (("-f", "text"), "-plain.txt"),
+         (("-f", "terminal"), ".txt"), (("-f", "terminal", "--details"), "-details.txt"),
+         (("-f", "markdown"), ".md"), (("-f", "markdown", "--details"), "-details.md")]
+
+
 @pytest.mark.parametrize("ad", ["hostess-abroad", "honest-farm"])
-def test_terminal_report_matches_golden(cli, golden, examples, ad):
-    res = cli("check", f"examples/{ad}.txt")
-    assert res.stdout == golden(f"check-{ad}.txt")
+@pytest.mark.parametrize("options,suffix", FORMS)
+def test_reports_match_golden(cli80, golden, examples, ad, options, suffix):
+    res = cli80("check", f"examples/{ad}.txt", *options)
+    assert res.stdout == golden(f"check-{ad}{suffix}")
+
+
+def test_default_report_fits_one_screen_at_80_columns(cli80, examples):
+    res = cli80("check", "examples/hostess-abroad.txt", "-f", "terminal")
+    lines = res.stdout.splitlines()
+    assert len(lines) <= 25 and max(map(len, lines)) <= 80
+    assert len(cli80("check", "examples/hostess-abroad.txt", "-f", "terminal", "--details").stdout.splitlines()) > 100
+
+
+def test_default_is_the_terminal_report_on_a_terminal(monkeypatch, examples):
+    import io
+
+    from redflag.cli.check import check
+
+    class Tty(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    for tty, framed in ((True, True), (False, False)):
+        out = Tty() if tty else io.StringIO()
+        with monkeypatch.context() as patch:
+            patch.setattr("sys.stdout", out)
+            check("examples/honest-farm.txt", format=None, details=False, quiet=False, as_text=False, fail_on=None,
+                  select=None, ignore=None, rules=None, model=None, no_model=True, weights=None, region=None, lang=None,
+                  ui_lang=None, redact=False)
+        assert ("╭─" in out.getvalue()) is framed and "Risk score 0/100" in out.getvalue()
+
+
+def test_region_chooses_the_help_lines(cli):
+    ad = "Pay the registration fee of 200 EUR today. Call +44 7700 900123."
+    assert "Modern Slavery & Exploitation Helpline" in cli("check", ad, "--no-model").stdout  # the +44 number
+    out = cli("check", ad, "--no-model", "--region", "US").stdout
+    assert "National Human Trafficking Hotline (Polaris): 1-888-373-7888, text 233733" in out
+    assert "Modern Slavery" not in out
+
+
+def test_redacted_report_still_finds_the_help_of_the_phone_numbers(cli):
+    res = cli("check", "Pay the registration fee. Contact only on WhatsApp +44 7700 900123.", "--no-model", "--redact",
+              "--details")
+    assert "7700 900123" not in res.stdout and "Modern Slavery & Exploitation Helpline" in res.stdout
 
 
 def test_quiet_matches_golden(cli, golden, examples):
@@ -60,8 +118,9 @@ def test_stdin(cli):
 
 def test_text_report_quotes_the_phrase(cli):
     res = cli("check", "Contact only on WhatsApp, small processing fee.", "--no-model")
-    assert "FEE001" in res.stdout and "processing fee" in res.stdout
+    assert "“Contact only on WhatsApp, small [processing fee]”" in res.stdout and "FEE001" not in res.stdout
     assert "What to do" in res.stdout
+    assert "FEE001  " in cli("check", "Contact only on WhatsApp, small processing fee.", "--no-model", "--details").stdout
 
 
 def test_select_limits_rules(cli):
@@ -99,16 +158,19 @@ SPANISH_AD = "Pago de inscripción de 200 euros antes de viajar. Contacto solo p
 
 
 def test_report_is_in_the_ads_language(cli):
-    res = cli("check", SPANISH_AD, "--text", "--no-model")
-    assert res.stdout.startswith("╭─ Puntuación de riesgo ") and "Idioma: Español (es)" in res.stdout
+    res = cli("check", SPANISH_AD, "--text", "--no-model", "-f", "terminal")
+    assert res.stdout.startswith("╭─ Puntuación de riesgo ") and "Dónde pedir ayuda" in res.stdout
     assert "Señales de alarma (" in res.stdout and "Qué hacer" in res.stdout and "Risk score" not in res.stdout
+    details = cli("check", SPANISH_AD, "--text", "--no-model", "--details").stdout
+    assert details.startswith("Puntuación de riesgo ") and "Idioma: Español (es)" in details
 
 
 def test_ui_lang_chooses_the_reports_language(cli):
-    english = cli("check", SPANISH_AD, "--text", "--no-model", "--ui-lang", "en").stdout
+    english = cli("check", SPANISH_AD, "--text", "--no-model", "--ui-lang", "en", "--details", "-f", "terminal").stdout
     assert english.startswith("╭─ Risk score ") and "Language: Español (es)" in english and "What to do" in english
-    russian = cli("check", SPANISH_AD, "--text", "--no-model", "--ui-lang", "RU").stdout
-    assert russian.startswith("╭─ Оценка риска ") and "Язык: Español (es)" in russian
+    assert "Where to get help" in english
+    russian = cli("check", SPANISH_AD, "--text", "--no-model", "--ui-lang", "RU", "--details").stdout
+    assert russian.startswith("Оценка риска ") and "Язык: Español (es)" in russian and "Куда обратиться" in russian
 
 
 def test_lang_reads_the_ad_in_a_language_and_json_reports_it(cli):
@@ -118,6 +180,13 @@ def test_lang_reads_the_ad_in_a_language_and_json_reports_it(cli):
     assert (data["lang"], data["ui_lang"]) == ("pt", "en")
 
 
-def test_quiet_stays_machine_readable_in_any_language(cli):
-    score, level = cli("check", SPANISH_AD, "--text", "--no-model", "-q").stdout.split()
-    assert level in ("low", "medium", "high")
+def test_quiet_stays_machine_readable_in_any_language_and_form(cli):
+    for options in ((), ("--details",), ("-f", "markdown"), ("-f", "terminal", "--details")):
+        score, level = cli("check", SPANISH_AD, "--text", "--no-model", "-q", *options).stdout.split()
+        assert level in ("low", "medium", "high")
+
+
+def test_json_is_unchanged_by_details(cli, examples):
+    plain = cli("check", "examples/hostess-abroad.txt", "-f", "json").stdout
+    assert cli("check", "examples/hostess-abroad.txt", "-f", "json", "--details").stdout == plain
+    assert "help" not in json.loads(plain)
