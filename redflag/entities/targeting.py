@@ -98,6 +98,8 @@ for _t in _TABLES.values():
     for _sex in ("female", "male"):
         _add(_t["gender"][_sex], gender=_sex)
     _add(_t["gender"]["always"], always=True)
+    for _phrase in _t["people"].get("not_places", []):
+        _LEX.setdefault(fold(_phrase), _Roles())  # found like a name, so the name inside it is not
 
 
 def _cue(key: str, section: str = "people") -> set[str]:
@@ -257,29 +259,35 @@ for _name in sorted(_LEX, key=lambda n: (-len(n), n)):
     if _tokens:
         _a = max(_tokens, key=lambda m: len(m.group()))
         _ANCHORED.setdefault(_a.group(), []).append((_name, _a.start()))
-_ASCII_BY_FRAGMENT: dict[bytes, list[tuple[str, frozenset[bytes]]]] = {}
-_OTHER_BY_FRAGMENT: dict[bytes, list[tuple[str, frozenset[bytes]]]] = {}
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_LATIN_EXT = re.compile(r"[\u00c0-\u024f\u1e00-\u1eff]")
+# fragment -> (anchor, its other fragments, its script); an anchor's script must be in the ad
+_BY_FRAGMENT: dict[bytes, list[tuple[str, frozenset[bytes], str]]] = {}
 _BARE: list[str] = []
 for _anchor in sorted(_ANCHORED):
     _frags = words(_anchor)
     if not _frags:
         _BARE.append(_anchor)
         continue
-    into = _ASCII_BY_FRAGMENT if _anchor.isascii() else _OTHER_BY_FRAGMENT
-    into.setdefault(max(sorted(_frags), key=len), []).append((_anchor, _frags))
-_ASCII_FRAGMENTS = frozenset(_ASCII_BY_FRAGMENT)
-_OTHER_FRAGMENTS = frozenset(_OTHER_BY_FRAGMENT)
+    _script = "ascii" if _anchor.isascii() else "cyrillic" if _CYRILLIC.search(_anchor) else "latin"
+    _key = max(sorted(_frags), key=len)
+    _BY_FRAGMENT.setdefault(_key, []).append((_anchor, _frags - {_key}, _script))
+_FRAGMENTS = frozenset(_BY_FRAGMENT)
+
 
 _last: tuple[str, list[tuple[int, int, str]]] = ("", [])
 
 
 def _anchors(context: Context) -> list[str]:
-    """The anchors that may stand in the ad, by the pre-check on its ASCII words."""
-    ws = context.words
-    found = [a for k in ws & _ASCII_FRAGMENTS for a, frags in _ASCII_BY_FRAGMENT[k] if frags <= ws]
-    if not context.low.isascii():
-        found += [a for k in ws & _OTHER_FRAGMENTS for a, frags in _OTHER_BY_FRAGMENT[k] if frags <= ws]
-        found += [a for a in _BARE if a in context.low]
+    """The anchors that may stand in the ad, by the pre-check on its ASCII words and its scripts."""
+    ws, low = context.words, context.low
+    scripts = {"ascii"}
+    if not low.isascii():
+        scripts |= {name for name, rx in (("cyrillic", _CYRILLIC), ("latin", _LATIN_EXT)) if rx.search(low)}
+    found = [a for k in ws & _FRAGMENTS for a, rest, script in _BY_FRAGMENT[k]
+             if script in scripts and (not rest or rest <= ws)]
+    if len(scripts) > 1:
+        found += [a for a in _BARE if a in low]
     return sorted(found)  # in one order, so a capped list is always the same
 
 

@@ -76,3 +76,18 @@ def test_ages_in_each_languages_formats(text, value, span, found):
 ])
 def test_local_numbers_that_are_not_ages(text, values):
     assert values(text, "age") == []
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Girls from Ukraine 18-21 wanted", "18-21"),
+    ("Girls from the Philippines, 20-30", "20-30"),
+    ("chicas de Paraguay 18-25", "18-25"),
+    ("девушки из Украины 18-25", "18-25"),
+    ("dziewczyny z Ukrainy 18-25", "18-25"),
+])
+def test_an_origin_between_the_person_and_the_age(text, value, values):
+    assert values(text, "age") == [value]
+
+
+def test_an_origin_does_not_make_hours_an_age(values):
+    assert values("girls work from 18-22 daily", "age") == []
