@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import json
 
-from sqlalchemy import and_, select
+from sqlalchemy import select
 
 from redflag.cases import schema
 from redflag.cases.filters import Filters
 from redflag.cases.search import search
-from redflag.cases.store import Store, chunked, utc
+from redflag.cases.store import Store, chunked
 
 
 def report_rows(store: Store, f: Filters) -> list[dict]:
@@ -27,14 +27,9 @@ def report_rows(store: Store, f: Filters) -> list[dict]:
                                    "entities": []}
             for ad_id, kind, value, start, end in conn.execute(
                     select(ae.c.ad_id, e.c.kind, e.c.value, ae.c.start, ae.c.end).join(e, e.c.id == ae.c.entity_id)
-                    .where(and_(ae.c.ad_id.in_(part))).order_by(ae.c.ad_id, ae.c.start)):
+                    .where(ae.c.ad_id.in_(part)).order_by(ae.c.ad_id, ae.c.start)):
                 d = details[ad_id]
                 d["entities"].append({"kind": kind, "value": value, "text": d["text"][start:end], "start": start, "end": end})
     return [{"id": r["id"], "score": r["score"], "level": r["level"], "lang": r["lang"], "harm": r["harm"],
              "flags": r["flags"], **details[r["id"]], "source": r["sources"][0] if r["sources"] else "",
-             "date": utc_date(r["first_seen"])} for r in found]
-
-
-def utc_date(iso: str) -> str:
-    """The day part of a stored timestamp."""
-    return iso[:10]
+             "date": r["first_seen"][:10]} for r in found]

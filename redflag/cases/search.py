@@ -16,7 +16,7 @@ from sqlalchemy.sql import ColumnElement, Select
 from redflag.cases import schema
 from redflag.cases.filters import Filters
 from redflag.cases.identifiers import domain_key, email_key, handle_key, phone_keys, token
-from redflag.cases.store import Store, chunked, utc
+from redflag.cases.store import Store, utc
 from redflag.levels import RANK
 
 REDACT_KEY_ENV = "REDFLAG_REDACT_KEY"

@@ -8,9 +8,9 @@ found hop by hop: the identifiers in its ads (one hop), the identifiers in their
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import and_, select
 
 from redflag.cases import schema
 from redflag.cases.identifiers import IDENTIFIER_KINDS, domain_key, email_key, handle_key, phone_keys, token

@@ -87,7 +87,7 @@ def scan(
         from redflag.cli.store_scan import scan_into_store
 
         summary = scan_into_store(input, options, config, db, source_col=source_col, date_col=date_col,
-                                  url_col=url_col, redact=redact, progress_console=err, show_progress=show)
+                                  url_col=url_col, progress_console=err, show_progress=show)
     else:
         with progress_bar(err, enabled=show) as progress:
             summary = run_scan(input, options, config, progress=progress)

@@ -12,21 +12,19 @@ from redflag.config import Config
 
 
 def scan_into_store(input: Path, options: ScanOptions, config: Config, db: str | None, *, source_col: str | None,
-                    date_col: str | None, url_col: str | None, redact: bool, progress_console: Console,
+                    date_col: str | None, url_col: str | None, progress_console: Console,
                     show_progress: bool):
     """Scan ``input`` with every batch also stored; the batches stored before a failure stay (run again to resume)."""
     from redflag.batch import scan as run_scan
     from redflag.batch.frame import TEXT_COL
     from redflag.cases import Ingest, open_store
-    from redflag.cases.importer import file_sha256, secret_for
     from redflag.cases.ingest import BatchSink
     from redflag.pipeline import checker_for
     from redflag.render.scan_summary import progress_bar
 
-    secret = secret_for(redact)
     with open_store(db, create=True) as store:
         ingest = Ingest(store, kind="scan", input=str(input), input_sha256=None,
-                        versions=checker_for(config).version, redact_key=secret, resume=False)
+                        versions=checker_for(config).version, resume=False)
         sink = BatchSink(ingest, text_key=TEXT_COL, source_key=source_col, date_key=date_col, url_key=url_col)
         options = dataclasses.replace(options, sink=sink, store_cols=tuple(c for c in (date_col, url_col) if c))
         status = "interrupted"
