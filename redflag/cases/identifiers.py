@@ -9,13 +9,13 @@ kept only as keyed tokens, and a search term is turned into the same token befor
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass
 
 from redflag.cases.location import StoreError
 from redflag.entities.base import MESSAGING_KINDS
 from redflag.entities.data import word_list
+from redflag.entities.redaction import redaction_token
 
 IDENTIFIER_KINDS = ("phone", "email", "handle", "domain", "url")
 TARGET_KINDS = ("age", "nationality", "gender")
@@ -36,8 +36,7 @@ class Stored:
 
 def token(kind: str, value: str, secret: str) -> str:
     """The keyed token a redacted store keeps instead of ``value``."""
-    digest = hashlib.blake2s(value.encode("utf-8"), key=secret.encode("utf-8")[:32], digest_size=TOKEN_BYTES)
-    return f"[{kind}:{digest.hexdigest()}]"
+    return redaction_token(kind, value, secret, TOKEN_BYTES)
 
 
 def national(e164: str) -> str:
@@ -75,9 +74,7 @@ def stored(entity: dict, secret: str | None = None) -> list[Stored]:
         out.append(Stored("url", value, value.lower()))
         if entity.get("domain"):
             out.append(Stored("domain", str(entity["domain"]).lower(), str(entity["domain"]).lower()))
-    elif kind == "nationality":
-        out.append(Stored(kind, value, value.lower()))
-    elif kind in ("age", "gender", "money"):
+    elif kind in ("nationality", "age", "gender", "money"):
         out.append(Stored(kind, value, value.lower()))
     if secret is not None:
         out = [Stored(s.kind, token(s.kind, s.value, secret), token(s.kind, s.key, secret), s.messenger)

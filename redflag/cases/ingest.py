@@ -11,20 +11,21 @@ from __future__ import annotations
 import hashlib
 import json
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import and_, func, select, text as sql_text, update
+from sqlalchemy import and_, bindparam, func, select, text as sql_text, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 
 from redflag.cases import schema
 from redflag.cases.identifiers import age_bounds, stored
 from redflag.cases.store import Store, chunked, now, utc
-from redflag.entities.redaction import REDACTED_KINDS
+from redflag.entities.base import Entity
+from redflag.entities.redaction import REDACTED_KINDS, mask_text
 from redflag.levels import RANK
 from redflag.text.normalise import normalise
 
@@ -90,7 +91,7 @@ def _insert_ignore(conn: Connection, table, rows: Sequence[Mapping]) -> None:
     conn.execute(dialect.insert(table).on_conflict_do_nothing(), list(rows))
 
 
-def _ids_by(conn: Connection, column, values: Sequence, key_col=None) -> dict:
+def _ids_by(conn: Connection, column, values: Sequence) -> dict:
     """``{value: id}`` for rows whose ``column`` is one of ``values``."""
     out: dict = {}
     table = column.table
@@ -102,13 +103,8 @@ def _ids_by(conn: Connection, column, values: Sequence, key_col=None) -> dict:
 
 def _masked(text: str, entities: list) -> str:
     """The text with contact details overwritten, same length, so stored offsets still hold."""
-    chars = list(text)
-    for e in entities:
-        if e.get("kind") in REDACTED_KINDS:
-            for i in range(max(0, int(e["start"])), min(len(chars), int(e["end"]))):
-                if not chars[i].isspace():
-                    chars[i] = "*"
-    return "".join(chars)
+    return mask_text(text, [Entity(kind=e["kind"], value=str(e.get("value", "")), text="", start=int(e["start"]),
+                                   end=int(e["end"])) for e in entities if e.get("kind") in REDACTED_KINDS])
 
 
 def _evidence(record: Record, shown_text: str) -> str:
@@ -209,6 +205,10 @@ class Ingest:
                 for row in conn.execute(select(schema.ads.c.id, schema.ads.c.last_seen, schema.ads.c.text)
                                         .where(schema.ads.c.id.in_(part)))}
         current: dict[int, Record] = {}  # ads whose shown text, result and entities become this chunk's
+        new_results = [{"_id": ids[h], "_result": result_ids.get(ids[h])} for h in fresh]
+        if new_results:
+            conn.execute(update(schema.ads).where(schema.ads.c.id == bindparam("_id"))
+                         .values(result_id=bindparam("_result")), new_results)
         for h, i in latest.items():
             r, ad_id = records[i], ids[h]
             if h in known and seen_at[i] < last[ad_id][0]:
@@ -217,7 +217,6 @@ class Ingest:
                 continue
             current[ad_id] = r
             if h not in known:
-                conn.execute(update(schema.ads).where(schema.ads.c.id == ad_id).values(result_id=result_ids.get(ad_id)))
                 continue
             changed = shown[h] != last[ad_id][1]  # the same ad, written differently: offsets follow the newest writing
             conn.execute(update(schema.ads).where(schema.ads.c.id == ad_id).values(
@@ -233,9 +232,16 @@ class Ingest:
         sightings = [{"ad_id": ids[h], "scan_id": self.scan_id, "source": (r.source or "")[:200],
                       "external_id": (r.external_id or "")[:200], "url": r.url, "seen_at": seen_at[i]}
                      for i, (h, r) in enumerate(zip(hashes, records))]
-        before = conn.execute(select(func.count()).select_from(schema.sightings)).scalar_one() if records else 0
+        counts.sightings = -self._sightings_of(conn, list(ids.values()))
         _insert_ignore(conn, schema.sightings, sightings)
-        counts.sightings = conn.execute(select(func.count()).select_from(schema.sightings)).scalar_one() - before
+        counts.sightings += self._sightings_of(conn, list(ids.values()))
+
+    @staticmethod
+    def _sightings_of(conn: Connection, ad_ids: list[int]) -> int:
+        """How many sightings these ads have (read through the sightings' unique index, which starts with ad_id)."""
+        s = schema.sightings
+        return sum(conn.execute(select(func.count()).select_from(s).where(s.c.ad_id.in_(part))).scalar_one()
+                   for part in chunked(ad_ids))
 
     @staticmethod
     def _ages(r: Record) -> dict:
@@ -257,9 +263,9 @@ class Ingest:
         for part in chunked(list({b for bs in bands for b in bs})):
             for band, ad_id in conn.execute(select(schema.bands.c.band, schema.bands.c.ad_id).where(schema.bands.c.band.in_(part))):
                 holders.setdefault(band, []).append(ad_id)
-        template_of: dict[int, int] = {}
-        texts = dict(ads)
-        for k, (ad_id, text) in enumerate(ads):
+        chunk_ids = {ad_id for ad_id, _ in ads}
+        candidates: list[list[int]] = []
+        for k in range(len(ads)):
             shared: dict[int, int] = {}
             for b in bands[k]:
                 for other in holders.get(b, ()):
@@ -267,18 +273,20 @@ class Ingest:
             for j in range(k):  # earlier ads of this chunk
                 if bands[j] & bands[k]:
                     shared[ads[j][0]] = len(bands[j] & bands[k])
-            candidates = sorted(shared, key=lambda o: (-shared[o], o))[:MAX_CANDIDATES]
-            missing = [o for o in candidates if o not in texts]
-            for part in chunked(missing):
-                texts.update(conn.execute(select(schema.ads.c.id, schema.ads.c.text).where(schema.ads.c.id.in_(part))).all())
-            stored = dict(conn.execute(select(schema.ads.c.id, schema.ads.c.template).where(
-                schema.ads.c.id.in_([o for o in candidates if o not in template_of] or [-1]))).all())
-            matches = [template_of.get(o) or stored.get(o) or o for o in candidates
+            candidates.append(sorted(shared, key=lambda o: (-shared[o], o))[:MAX_CANDIDATES])
+        texts, stored = dict(ads), {}  # stored candidates' text and template, read once for the whole chunk
+        for part in chunked(sorted({o for c in candidates for o in c} - chunk_ids)):
+            for other, text, template in conn.execute(select(schema.ads.c.id, schema.ads.c.text, schema.ads.c.template)
+                                                      .where(schema.ads.c.id.in_(part))):
+                texts[other], stored[other] = text, template
+        template_of: dict[int, int] = {}
+        for (ad_id, text), found in zip(ads, candidates):
+            matches = [template_of.get(o) or stored.get(o) or o for o in found
                        if near_duplicate(text or "", texts.get(o) or "")]
             template_of[ad_id] = min(matches) if matches else ad_id
         _insert_ignore(conn, schema.bands, [{"band": int(b), "ad_id": ad_id} for (ad_id, _), bs in zip(ads, bands) for b in bs])
-        for ad_id, template in template_of.items():
-            conn.execute(update(schema.ads).where(schema.ads.c.id == ad_id).values(template=template))
+        conn.execute(update(schema.ads).where(schema.ads.c.id == bindparam("_id")).values(template=bindparam("_template")),
+                     [{"_id": ad_id, "_template": template} for ad_id, template in template_of.items()])
 
     def _flags(self, conn: Connection, by_ad: dict[int, Record]) -> None:
         if not by_ad:
@@ -343,6 +351,15 @@ def _nested(value: Any, name: str) -> list:
     return value
 
 
+def _within(span: Mapping, length: int) -> bool:
+    """Whether a span's offsets are whole numbers inside a text of ``length`` characters."""
+    try:
+        start, end = int(span["start"]), int(span["end"])
+    except (KeyError, TypeError, ValueError):
+        return False
+    return 0 <= start <= end <= length
+
+
 def record_from_row(row: Mapping, *, text_key: str = "text", id_key: str | None = "id", source_key: str | None = None,
                     source: str | None = None, date_key: str | None = None, url_key: str | None = None) -> Record:
     """A scan result row (``redflag scan`` output, with the ad's text) as a Record; ValueError says what is wrong."""
@@ -364,6 +381,10 @@ def record_from_row(row: Mapping, *, text_key: str = "text", id_key: str | None 
         seen_at = parse_when(str(seen), f"column {date_key!r}") if seen is not None else None
     except StoreError as exc:
         raise ValueError(str(exc)) from None
+    evidence, entities = _nested(_cell(row, "evidence"), "evidence"), _nested(_cell(row, "entities"), "entities")
+    spans = [e for f in evidence if isinstance(f, Mapping) for e in f.get("evidence", [])] + entities
+    if not all(isinstance(e, Mapping) and _within(e, len(text)) for e in spans):
+        raise ValueError("evidence or entity offsets outside the ad text (is this the text that was scanned?)")
     prob = _cell(row, "model_probability")
     ext = _cell(row, id_key)
     where = _cell(row, source_key)
@@ -371,7 +392,7 @@ def record_from_row(row: Mapping, *, text_key: str = "text", id_key: str | None 
         text=text, score=score, level=level, lang=_cell(row, "lang"), harm=str(_cell(row, "harm") or ""),
         flags=str(_cell(row, "flags") or ""), reassuring=str(_cell(row, "reassuring") or ""),
         model_probability=float(prob) if prob is not None else None,
-        evidence=_nested(_cell(row, "evidence"), "evidence"), entities=_nested(_cell(row, "entities"), "entities"),
+        evidence=evidence, entities=entities,
         source=str(where) if where is not None else (source or ""), external_id="" if ext is None else str(ext),
         url=str(_cell(row, url_key)) if _cell(row, url_key) is not None else None, seen_at=seen_at)
 

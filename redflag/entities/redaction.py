@@ -31,11 +31,11 @@ _ANON = re.compile(r"#(phone|email|url)_[0-9a-f]{6,64}#")
 _REDACTED = re.compile(r"\[(" + "|".join(sorted(REDACTED_KINDS)) + r"):[0-9a-f]{8,16}\]")
 
 
-def redaction_token(kind: str, value: str, salt: str = DEFAULT_SALT) -> str:
-    """A stable stand-in such as ``[phone:3f9a1c2e]``: equal values give equal tokens."""
+def redaction_token(kind: str, value: str, salt: str = DEFAULT_SALT, size: int = 4) -> str:
+    """A stable stand-in such as ``[phone:3f9a1c2e]``: equal values give equal tokens (``size`` bytes of keyed hash)."""
     if value.startswith("[") and value.endswith("]"):
         return value  # already a token
-    digest = hashlib.blake2s(value.encode("utf-8"), key=salt.encode("utf-8")[:32], digest_size=4).hexdigest()
+    digest = hashlib.blake2s(value.encode("utf-8"), key=salt.encode("utf-8")[:32], digest_size=size).hexdigest()
     return f"[{kind}:{digest}]"
 
 

@@ -99,6 +99,16 @@ def test_bad_rows_are_reported_and_skipped(db, exports, tmp_path):
         assert "no ad text" in reasons and "catastrophic" in reasons
 
 
+def test_offsets_outside_the_text_are_a_bad_row_not_invented_evidence(db, exports, tmp_path):
+    row = json.loads(exports[0].read_text(encoding="utf-8").splitlines()[0])
+    row["text"] = row["text"][:10]  # not the text that was scanned
+    path = tmp_path / "shifted.jsonl"
+    path.write_text(json.dumps(row) + "\n", encoding="utf-8")
+    with open_store(db, create=True) as store:
+        counts, skipped, _ = import_results(store, path)
+        assert counts.new_ads == 0 and "offsets outside the ad text" in skipped[0][1]
+
+
 def test_results_without_text_name_the_fix(db, tmp_path):
     from redflag.errors import InputError
 
