@@ -4,7 +4,7 @@ and every help line; as blocks for the terminal, plain-text and Markdown writers
 
 from __future__ import annotations
 
-from redflag.render import doc
+from redflag.render import doc, verdict
 from redflag.render.doc import BOLD, DIM, DOWN, GOOD, GOOD_HEADING, ITALIC, MARK, UP, Block, Span
 from redflag.render.quote import quote
 from redflag.render.verdict import Report, advice, as_report, help_parts, title_line
@@ -120,3 +120,11 @@ def blocks(obj: Report | Result, original: str, words: ReportWords = ENGLISH, *,
                     else help_parts(line, report.seeker))
             out.append(doc.item(text, doc.line(Span(line.purpose, DIM)), marker="•"))
     return out
+
+
+def text_blocks(obj: Report | Result, options, full: bool) -> list[Block]:
+    """The short (or, with ``full``, the whole) report's blocks, as the unframed formats write them."""
+    original, words = options.original or "", options.words or ENGLISH
+    if full:
+        return blocks(obj, original, words, source=options.source or "")
+    return verdict.blocks(obj, original, words)

@@ -11,25 +11,17 @@ from redflag.render import details, verdict
 from redflag.render.doc import GOOD, MARK, Block, Line
 from redflag.render.options import RenderOptions
 from redflag.render.verdict import Report
-from redflag.render.words import ENGLISH
 from redflag.result import Result
 
 
 def render(obj: Report | Result, stream: TextIO, options: RenderOptions) -> None:
     """The short report as plain text; with ``options.quiet`` only score and level."""
-    if options.quiet:
-        result = verdict.as_report(obj).result
-        stream.write(f"{result.score:.0f} {result.level}\n")
-        return
-    stream.write(text(verdict.blocks(obj, options.original or "", options.words or ENGLISH)))
+    stream.write(verdict.quiet_line(obj) + "\n" if options.quiet else text(details.text_blocks(obj, options, full=False)))
 
 
 def render_details(obj: Report | Result, stream: TextIO, options: RenderOptions) -> None:
     """The full report as plain text; with ``options.quiet`` only score and level."""
-    if options.quiet:
-        render(obj, stream, options)
-        return
-    stream.write(text(details.blocks(obj, options.original or "", options.words or ENGLISH, source=options.source or "")))
+    stream.write(verdict.quiet_line(obj) + "\n" if options.quiet else text(details.text_blocks(obj, options, full=True)))
 
 
 def _line(spans: Line) -> str:

@@ -30,9 +30,8 @@ STYLE = {MARK: "bold white on red", GOOD: "bold green", DIM: "dim", BOLD: "bold"
 def render(obj: Report | Result, stream: TextIO, options: RenderOptions) -> None:
     """The short report, fitted to one screen of the terminal; with ``options.quiet`` only score and level."""
     console = console_for(stream, options)
-    result = verdict.as_report(obj).result
     if options.quiet:
-        console.print(f"{result.score:.0f} {result.level}", markup=False, highlight=False)
+        console.print(verdict.quiet_line(obj), markup=False, highlight=False)
         return
     write(verdict.blocks(obj, options.original or "", options.words or ENGLISH, width=console.width, hint=True), console)
 

@@ -42,6 +42,12 @@ def as_report(obj: Report | Result) -> Report:
     return obj if isinstance(obj, Report) else Report(result=obj)
 
 
+def quiet_line(obj: Report | Result) -> str:
+    """``--quiet``: the score and the level, nothing else."""
+    result = as_report(obj).result
+    return f"{result.score:.0f} {result.level}"
+
+
 def ranked(flags: tuple[Flag, ...]) -> list[Flag]:
     """Most serious first: severity, then confidence, then points (a reassuring sign's, whatever their sign);
     firing order breaks ties."""
