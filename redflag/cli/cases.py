@@ -9,7 +9,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from redflag.cli.options import DbOpt, Level, RegionOpt
+from redflag.cli.options import (DbOpt, HandleOpt, HarmOpt, PhoneOpt, RegionOpt, SeenOnOpt, SinceOpt, StoreLevelOpt,
+                                 UntilOpt, WordsOpt)
 
 cases_app = typer.Typer(help="The case store: scan results kept to search, track across sites, review and report.",
                         no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
@@ -66,19 +67,19 @@ def add(
 
 def search(
     db: DbOpt = None,
-    level: Annotated[Optional[Level], typer.Option("--level", help="At least this level.")] = None,
+    level: StoreLevelOpt = None,
     min_score: Annotated[Optional[float], typer.Option("--min-score")] = None,
     max_score: Annotated[Optional[float], typer.Option("--max-score")] = None,
     rule: Annotated[Optional[list[str]], typer.Option("--rule", help="Rule codes or prefixes (FEE, DOC001), comma-separated or repeated; any of them.")] = None,
     category: Annotated[Optional[list[str]], typer.Option("--category", help="Rule categories (fees, documents, ...).")] = None,
-    harm: Annotated[Optional[str], typer.Option("--type", help="Kind of harm: labour, sexual or scam.")] = None,
+    harm: HarmOpt = None,
     lang: Annotated[Optional[str], typer.Option("--lang", help="The ad's language.")] = None,
-    source: Annotated[Optional[str], typer.Option("--source", help="Seen on this site or platform.")] = None,
-    since: Annotated[Optional[str], typer.Option("--since", help="Seen on or after (YYYY-MM-DD, or an age such as 30d).")] = None,
-    until: Annotated[Optional[str], typer.Option("--until", help="Seen before (YYYY-MM-DD or an age).")] = None,
-    phone: Annotated[Optional[str], typer.Option("--phone", help="Phone number, in any writing (+44 7700 900123, 07700900123).")] = None,
+    source: SeenOnOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    phone: PhoneOpt = None,
     email: Annotated[Optional[str], typer.Option("--email")] = None,
-    handle: Annotated[Optional[str], typer.Option("--handle", help="Messenger or social handle (@name, t.me/name).")] = None,
+    handle: HandleOpt = None,
     domain: Annotated[Optional[str], typer.Option("--domain", help="Web or e-mail domain.")] = None,
     region: RegionOpt = None,
     age_below: Annotated[Optional[int], typer.Option("--age-below", help="Targets someone younger than this.")] = None,
@@ -86,7 +87,7 @@ def search(
     nationality: Annotated[Optional[str], typer.Option("--nationality", help="Targets this nationality or country (e.g. Ukraine).")] = None,
     gender: Annotated[Optional[str], typer.Option("--gender", help="Targets this gender (female, male).")] = None,
     verdict: Annotated[Optional[str], typer.Option("--verdict", help="confirmed, false_alarm, follow_up or unreviewed.")] = None,
-    text: Annotated[Optional[str], typer.Option("--text", help="Full-text words, all of them.")] = None,
+    text: WordsOpt = None,
     template: Annotated[Optional[int], typer.Option("--template", help="Ads of the same near-duplicate template as this ad id.")] = None,
     sort: Annotated[str, typer.Option("--sort", help="score, last_seen, first_seen or sightings.")] = "score",
     limit: Annotated[int, typer.Option("--limit", "-n", help="At most this many ads.")] = 50,

@@ -75,3 +75,13 @@ def inputs_of(data: Path, config: Config) -> list[Path]:
 
 # the case store (redflag.cases)
 DbOpt = Annotated[Optional[str], typer.Option("--db", help="Case store: a SQLite file or postgresql://user@host/db; default: REDFLAG_DB or [tool.redflag] db.", show_default=False)]
+
+# filters on the case store, shared by `cases search` and `report --db`
+StoreLevelOpt = Annotated[Optional[Level], typer.Option("--level", help="At least this level.")]
+HarmOpt = Annotated[Optional[str], typer.Option("--type", help="Kind of harm: labour, sexual or scam.")]
+SeenOnOpt = Annotated[Optional[str], typer.Option("--source", help="Seen on this site or platform.")]
+SinceOpt = Annotated[Optional[str], typer.Option("--since", help="Seen on or after (YYYY-MM-DD, or an age such as 30d).")]
+UntilOpt = Annotated[Optional[str], typer.Option("--until", help="Seen before (YYYY-MM-DD or an age).")]
+PhoneOpt = Annotated[Optional[str], typer.Option("--phone", help="Phone number, in any writing (+44 7700 900123, 07700900123).")]
+HandleOpt = Annotated[Optional[str], typer.Option("--handle", help="Messenger or social handle (@name, t.me/name).")]
+WordsOpt = Annotated[Optional[str], typer.Option("--text", help="Full-text words, all of them.")]

@@ -8,7 +8,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from redflag.cli.options import DbOpt, InputFormatOpt
+from redflag.cli.options import (DbOpt, HandleOpt, HarmOpt, InputFormatOpt, PhoneOpt, SeenOnOpt, SinceOpt, StoreLevelOpt,
+                                 UntilOpt, WordsOpt)
 
 
 def report(
@@ -24,17 +25,21 @@ def report(
     date_col: Annotated[Optional[str], typer.Option("--date-col", help="Column with when each ad was seen (ISO date), for the timeline; default 'date' when present.")] = None,
     input_format: InputFormatOpt = None,
     db: DbOpt = None,
-    level: Annotated[Optional[str], typer.Option("--level", help="With --db: at least this level.")] = None,
-    harm: Annotated[Optional[str], typer.Option("--type", help="With --db: labour, sexual or scam.")] = None,
-    source: Annotated[Optional[str], typer.Option("--source", help="With --db: seen on this site.")] = None,
-    since: Annotated[Optional[str], typer.Option("--since", help="With --db: seen on or after (date or age such as 30d).")] = None,
-    until: Annotated[Optional[str], typer.Option("--until", help="With --db: seen before.")] = None,
-    phone: Annotated[Optional[str], typer.Option("--phone", help="With --db: ads holding this number.")] = None,
-    handle: Annotated[Optional[str], typer.Option("--handle", help="With --db: ads holding this handle.")] = None,
-    words: Annotated[Optional[str], typer.Option("--text", help="With --db: full-text words.")] = None,
+    level: StoreLevelOpt = None,
+    harm: HarmOpt = None,
+    source: SeenOnOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    phone: PhoneOpt = None,
+    handle: HandleOpt = None,
+    words: WordsOpt = None,
     limit: Annotated[int, typer.Option("--limit", min=1, help="With --db: at most this many ads, riskiest first.")] = 1000,
 ) -> None:
-    """Write one HTML report of scan results: summary, charts, the riskiest ads, each ad with its evidence highlighted."""
+    """Write one HTML report of scan results: summary, charts, the riskiest ads, each ad with its evidence highlighted.
+
+    From a results file, or with --db from the case store, where --level, --type, --source, --since, --until,
+    --phone, --handle, --text and --limit choose the ads as in 'redflag cases search'.
+    """
     from redflag.errors import InputError
     from redflag.io.outputs import check_destinations
     from redflag.render.html.results import read_clusters, read_results, skipped_lines
@@ -45,7 +50,7 @@ def report(
         from redflag.cases import make_filters, open_store
         from redflag.cases.export import report_rows
 
-        filters = make_filters(level=level, harm=harm, source=source, since=since, until=until, phone=phone,
+        filters = make_filters(level=level.value if level else None, harm=harm, source=source, since=since, until=until, phone=phone,
                                handle=handle, words=words, limit=limit)
         check_destinations({"--out": out}, [clusters] + ([Path(db)] if "://" not in db else []))
         with open_store(db) as store:
