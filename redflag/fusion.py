@@ -5,7 +5,9 @@ points (capped, so that the model alone can raise an ad to `medium` but only quo
 can make it `high`), bent softly into 0..100 (the bending is itself shown as a component, so the
 parts always sum to the score). Caps and bounds are smooth, never flat: a hard clip would give
 every clearly honest ad the same 0 and every model-certain ad the same cap, and a moderator
-ranking thousands of ads by score would lose their order. Learned weights are a logistic model scaled to points: ``points = scale * w``,
+ranking thousands of ads by score would lose their order. Two strong signs from different
+categories, quoted in the ad, lift it to at least `medium` whatever the model says (see
+``fuse``). Learned weights are a logistic model scaled to points: ``points = scale * w``,
 with the base ``50 + scale * intercept``, so 50 points is a fused probability of one half.
 Without a weights file, the rule packs' own weights are used and the model is left out.
 """
@@ -15,15 +17,27 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
+from redflag.categories import COMBINATION, is_reassuring
 from redflag.errors import RedflagError
-from redflag.levels import HIGH_FROM, MEDIUM_FROM, level_of
+from redflag.levels import HIGH_FROM, MEDIUM_FROM, RANK, level_of
 from redflag.result import Component
 
 LOGIT_CLIP = 8.0
 KNEE = 10.0  # within this many points of 0 or 100 the score bends towards the bound instead of stopping at it
+STRONG_SIGNS_FOR_MEDIUM = 2  # this many strong signs of different kinds make an ad at least `medium`
+
+
+class Graded(Protocol):
+    """What the floor reads of a fired rule: its category and its two grades."""
+
+    category: str
+    severity: str
+    confidence: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,8 +86,37 @@ def soft_bounds(raw: float) -> float:
     return raw
 
 
-def fuse(rule_points: list[tuple[str, float]], probability: float | None, weights: FusionWeights) -> tuple[float, str, tuple[Component, ...]]:
-    """Score, level and components (which sum to the score) from rule points and the model."""
+def strong_signs(rules: Iterable[Graded]) -> int:
+    """How many independent strong signs fired rules show: the floor of ``fuse`` counts them.
+
+    A sign is strong when neither its severity nor its confidence is `low`. Signs count once per
+    category, so three wordings of one fee are one sign. A combination rule of `high` severity
+    is by its definition two signs of different categories met in one ad, so it counts as two.
+    Reassuring rules never count.
+    """
+    categories: set[str] = set()
+    combined = 0
+    for rule in rules:
+        if is_reassuring(rule.category) or RANK[rule.severity] < RANK["medium"] or RANK[rule.confidence] < RANK["medium"]:
+            continue
+        if rule.category == COMBINATION:
+            combined = max(combined, 2 if rule.severity == "high" else 0)
+        else:
+            categories.add(rule.category)
+    return max(len(categories), combined)
+
+
+def fuse(rule_points: list[tuple[str, float]], probability: float | None, weights: FusionWeights,
+         strong: int = 0) -> tuple[float, str, tuple[Component, ...]]:
+    """Score, level and components (which sum to the score) from rule points and the model.
+
+    ``strong`` is the number of strong signs (``strong_signs``) among the fired rules. With
+    STRONG_SIGNS_FOR_MEDIUM or more the score is at least `medium`: two independent, quoted
+    signs such as task work, pay per day and a move to WhatsApp are a warning even when the
+    message is too short for the model, which reads short texts as honest and can outweigh them.
+    The lift is part of the `bound` component, so the parts still add up; it never reaches
+    `high`, and the model alone still stops short of `high`.
+    """
     components = [Component(name="base", kind="base", points=weights.base)] if weights.base else []
     components += [Component(name=rid, kind="rule", points=pts) for rid, pts in rule_points]
     if probability is not None and weights.model_points_per_logit:
@@ -83,6 +126,8 @@ def fuse(rule_points: list[tuple[str, float]], probability: float | None, weight
         components.append(Component(name="model", kind="model", points=soft_cap(points, weights.model_min_points, ceiling)))
     raw = sum(c.points for c in components)
     score = soft_bounds(raw)
+    if strong >= STRONG_SIGNS_FOR_MEDIUM:
+        score = max(score, weights.medium)
     if score != raw:
         components.append(Component(name="bound", kind="bound", points=score - raw))
     return score, level_for(score, weights), tuple(components)

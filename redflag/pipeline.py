@@ -10,12 +10,13 @@ import hashlib
 import os
 import threading
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from redflag import __version__
 from redflag.config import Config
 from redflag.errors import InputError
-from redflag.fusion import FusionWeights, fuse, load_weights
+from redflag.fusion import FusionWeights, fuse, load_weights, strong_signs
 from redflag.result import Flag, ModelOutput, Result, Suppression
 from redflag.rules.engine import Hit, RuleEngine
 from redflag.rules.loader import check_codes, packs_with
@@ -65,6 +66,14 @@ class Checker:
         if not found.reliable or (len(norm.text) < SHORT_AD and found.main not in self.engine.languages):
             return found, None
         return found, {*found.all, "en"}
+
+    def derived(self, *, ui_lang: str | None = None, region: str | None = None) -> "Checker":
+        """This checker's compiled rules, model and weights under another report language or phone region,
+        without compiling or loading anything again (the local page lets each request choose both)."""
+        other = object.__new__(Checker)
+        other.__dict__.update(self.__dict__)
+        other.config = replace(self.config, ui_lang=ui_lang or self.config.ui_lang, region=region or self.config.region)
+        return other
 
     def hits(self, text: str) -> tuple[tuple[Hit, ...], tuple[Suppression, ...]]:
         """Normalise one ad and match the rules: hits and suppressed triggers (no model, no fusion)."""
@@ -118,7 +127,7 @@ class Checker:
         langs = langs or Languages(UNKNOWN, ())
         points = [(h.rule.id, self.weights.points(h.rule.id, h.rule.weight)) for h in hits]
         probability = model_out.probability if model_out is not None else None
-        score, level, components = fuse(points, probability, self.weights)
+        score, level, components = fuse(points, probability, self.weights, strong_signs(h.rule for h in hits))
         ui = self.config.ui_lang or (langs.main if langs.main in self.engine.languages else "en")
         flags = tuple(_flag(h, pts, *self.engine.display(h.rule.id, ui), self.engine.explain(h.note, ui))
                       for h, (_, pts) in zip(hits, points))

@@ -1,11 +1,12 @@
-"""Fusion: components add up to the score, levels follow thresholds, the model alone cannot reach `high`, weights files round-trip."""
+"""Fusion: components add up to the score, levels follow thresholds, the model alone cannot reach `high`, two strong signs reach `medium`, weights files round-trip."""
 
 import json
+from types import SimpleNamespace
 
 import pytest
 
 from redflag.errors import RedflagError
-from redflag.fusion import KNEE, FusionWeights, dump_weights, fuse, load_weights, soft_bounds, soft_cap
+from redflag.fusion import KNEE, FusionWeights, dump_weights, fuse, load_weights, soft_bounds, soft_cap, strong_signs
 
 
 def test_components_sum_to_score_even_when_clipped():
@@ -99,3 +100,41 @@ def test_soft_cap_is_monotone_and_stays_inside():
     assert values == sorted(values) and -30 < values[0] and values[-1] <= 40
     assert soft_cap(2.0, -30.0, 40.0) == pytest.approx(2.0, abs=0.01)
     assert soft_cap(5.0, -30.0, 0.0) == 0.0
+
+
+def _sign(category: str, severity: str = "medium", confidence: str = "medium") -> SimpleNamespace:
+    return SimpleNamespace(category=category, severity=severity, confidence=confidence)
+
+
+def test_strong_signs_count_categories_not_rules():
+    task, day_pay, chat = _sign("scam_scheme", "high", "high"), _sign("unrealistic_pay"), _sign("off_platform_contact")
+    assert strong_signs([task, day_pay, chat]) == 3
+    assert strong_signs([task, _sign("scam_scheme"), _sign("scam_scheme", "high", "medium")]) == 1
+
+
+def test_low_grades_and_reassuring_signs_are_not_strong():
+    assert strong_signs([_sign("targeting", "low", "low"), _sign("sexual_work_abroad", "medium", "low")]) == 0
+    assert strong_signs([_sign("scam_scheme", "high", "high"), _sign("good_practice", "medium", "medium")]) == 1
+
+
+def test_a_high_combination_is_two_signs_and_a_medium_one_none():
+    assert strong_signs([_sign("combination", "high", "medium")]) == 2
+    assert strong_signs([_sign("combination", "medium", "medium")]) == 0
+    assert strong_signs([_sign("combination", "high", "low")]) == 0
+
+
+def test_two_strong_signs_lift_a_short_message_to_medium_against_the_model():
+    w = FusionWeights(base=7, model_points_per_logit=30)
+    points = [("SCM003", 12.0), ("CON001", 6.0)]
+    assert fuse(points, 0.3, w)[1] == "low"
+    score, level, comps = fuse(points, 0.3, w, strong=2)
+    assert level == "medium" and score == w.medium
+    assert abs(sum(c.points for c in comps) - score) < 1e-9
+    assert comps[-1].kind == "bound" and comps[-1].points > 0
+
+
+def test_one_strong_sign_is_not_lifted_and_the_lift_never_lowers_or_makes_high():
+    w = FusionWeights(base=7, model_points_per_logit=30)
+    assert fuse([("SCM003", 12.0)], 0.3, w, strong=1)[1] == "low"
+    assert fuse([("A", 50.0), ("B", 20.0)], 0.5, w, strong=2) == fuse([("A", 50.0), ("B", 20.0)], 0.5, w)
+    assert fuse([], 0.999999, w, strong=5)[1] == "medium"
