@@ -2,17 +2,29 @@
 
 from __future__ import annotations
 
-from collections import Counter
-from datetime import timedelta
+from datetime import date, datetime, timedelta
 
-from sqlalchemy import and_, delete, distinct, exists, func, select, text as sql_text
+from sqlalchemy import delete, distinct, exists, func, literal_column, select, text as sql_text
 
 from redflag.cases import schema
 from redflag.cases.identifiers import IDENTIFIER_KINDS
-from redflag.cases.store import Store, chunked, now, utc
+from redflag.cases.store import Store, now
 from redflag.levels import LEVELS
 
 a, s, e, ae = schema.ads, schema.sightings, schema.entities, schema.ad_entities
+
+
+def _monday(dialect: str):
+    """The UTC Monday of each sighting's week as an SQL expression, so weeks are counted by the database."""
+    if dialect == "postgresql":
+        return func.date_trunc("week", s.c.seen_at.op("AT TIME ZONE")(literal_column("'UTC'")))
+    return func.date(s.c.seen_at, "-6 days", "weekday 1")  # SQLite keeps UTC wall-clock text; next Monday from 6 days back
+
+
+def _week_label(monday: date | datetime | str) -> str:
+    day = date.fromisoformat(monday[:10]) if isinstance(monday, str) else monday
+    y, w, _ = day.isocalendar()
+    return f"{y}-W{w:02d}"
 
 
 def stats(store: Store, top: int = 10) -> dict:
@@ -22,10 +34,8 @@ def stats(store: Store, top: int = 10) -> dict:
         harms = dict(conn.execute(select(schema.ad_harms.c.harm, func.count()).group_by(schema.ad_harms.c.harm)).all())
         sources = conn.execute(select(s.c.source, func.count(), func.count(distinct(s.c.ad_id)))
                                .group_by(s.c.source).order_by(func.count().desc())).all()
-        weeks: Counter = Counter()
-        for (seen,) in conn.execute(select(s.c.seen_at)):
-            y, w, _ = utc(seen).isocalendar()
-            weeks[f"{y}-W{w:02d}"] += 1
+        monday = _monday(store.dialect).label("monday")
+        weeks = {_week_label(day): n for day, n in conn.execute(select(monday, func.count()).group_by(monday))}
         spread = (select(e.c.kind, e.c.value, func.count(distinct(s.c.source)).label("sources"),
                          func.count(distinct(ae.c.ad_id)).label("ads"))
                   .join(ae, ae.c.entity_id == e.c.id).join(s, s.c.ad_id == ae.c.ad_id)
@@ -52,17 +62,16 @@ def purge(store: Store, older_than: timedelta) -> dict:
     cutoff = now() - older_than
     with store.begin() as conn:
         gone_sightings = conn.execute(delete(s).where(s.c.seen_at < cutoff)).rowcount
-        stale = [r[0] for r in conn.execute(select(a.c.id).where(~exists().where(s.c.ad_id == a.c.id)))]
-        for part in chunked(stale):
-            for table in (schema.ad_flags, schema.ad_harms, ae, schema.bands, schema.reviews, schema.results):
-                conn.execute(delete(table).where(table.c.ad_id.in_(part)))
-            if store.sqlite_fulltext:
-                for ad_id, body in conn.execute(select(a.c.id, a.c.text).where(and_(a.c.id.in_(part), a.c.text.is_not(None)))):
-                    conn.execute(sql_text("INSERT INTO ads_fts(ads_fts, rowid, text) VALUES ('delete', :id, :text)"),
-                                 {"id": ad_id, "text": body})
-            conn.execute(delete(a).where(a.c.id.in_(part)))
+        stale = select(a.c.id).where(~exists().where(s.c.ad_id == a.c.id)).scalar_subquery()
+        gone_ads = conn.execute(select(func.count()).select_from(a).where(a.c.id.in_(stale))).scalar_one()
+        for table in (schema.ad_flags, schema.ad_harms, ae, schema.bands, schema.reviews, schema.results):
+            conn.execute(delete(table).where(table.c.ad_id.in_(stale)))
+        if store.sqlite_fulltext:
+            conn.execute(sql_text("INSERT INTO ads_fts(ads_fts, rowid, text) SELECT 'delete', id, text FROM ads "
+                                  "WHERE text IS NOT NULL AND NOT EXISTS (SELECT 1 FROM sightings WHERE sightings.ad_id = ads.id)"))
+        conn.execute(delete(a).where(a.c.id.in_(stale)))
         gone_entities = conn.execute(delete(e).where(~exists().where(ae.c.entity_id == e.c.id))).rowcount
     if store.dialect == "sqlite":
         with store.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:  # freed pages leave the file
             conn.exec_driver_sql("VACUUM")
-    return {"cutoff": cutoff.isoformat(), "sightings": gone_sightings, "ads": len(stale), "entities": gone_entities}
+    return {"cutoff": cutoff.isoformat(), "sightings": gone_sightings, "ads": gone_ads, "entities": gone_entities}
