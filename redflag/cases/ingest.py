@@ -176,10 +176,13 @@ class Ingest:
         redacting = self.redact_key is not None
         shown = {h: (_masked(records[i].text, records[i].entities) if redacting else records[i].text)
                  for h, i in latest.items()}
+        first_seen: dict[str, datetime] = {}
+        for h, when in zip(hashes, seen_at):
+            first_seen[h] = min(first_seen.get(h, when), when)
         new_rows = []
         for h in fresh:
             r = records[latest[h]]
-            first = min(seen_at[i] for i, x in enumerate(hashes) if x == h)
+            first = first_seen[h]
             new_rows.append({"hash": h, "text": shown[h], "redacted": redacting, "lang": r.lang, "first_seen": first,
                              "last_seen": seen_at[latest[h]], "score": float(r.score), "level": r.level,
                              "rank": RANK.get(r.level, 0), "harm": r.harm or "", "flags": r.flags or "",
@@ -256,33 +259,37 @@ class Ingest:
     @staticmethod
     def _templates(conn: Connection, ads: list[tuple[int, str]]) -> None:
         """Give each new ad the template of the earliest stored ad it is a verified near-duplicate of, or its own id."""
-        from redflag.link.template import near_duplicate, template_bands
+        from redflag.link.template import Sketches
 
-        bands = [set(b) for b in template_bands([text or "" for _, text in ads])]
+        sketched = Sketches([text or "" for _, text in ads])  # each text read once, for its bands and every check
+        bands = [set(b) for b in sketched.bands()]
         holders: dict[int, list[int]] = {}
         for part in chunked(list({b for bs in bands for b in bs})):
             for band, ad_id in conn.execute(select(schema.bands.c.band, schema.bands.c.ad_id).where(schema.bands.c.band.in_(part))):
                 holders.setdefault(band, []).append(ad_id)
-        chunk_ids = {ad_id for ad_id, _ in ads}
         candidates: list[list[int]] = []
-        for k in range(len(ads)):
+        for k, (ad_id, _) in enumerate(ads):
             shared: dict[int, int] = {}
             for b in bands[k]:
                 for other in holders.get(b, ()):
                     shared[other] = shared.get(other, 0) + 1
-            for j in range(k):  # earlier ads of this chunk
-                if bands[j] & bands[k]:
-                    shared[ads[j][0]] = len(bands[j] & bands[k])
             candidates.append(sorted(shared, key=lambda o: (-shared[o], o))[:MAX_CANDIDATES])
-        texts, stored = dict(ads), {}  # stored candidates' text and template, read once for the whole chunk
-        for part in chunked(sorted({o for c in candidates for o in c} - chunk_ids)):
-            for other, text, template in conn.execute(select(schema.ads.c.id, schema.ads.c.text, schema.ads.c.template)
-                                                      .where(schema.ads.c.id.in_(part))):
-                texts[other], stored[other] = text, template
+            for b in bands[k]:  # later ads of this chunk find this one as they find stored ads
+                holders.setdefault(b, []).append(ad_id)
+        index = {ad_id: k for k, (ad_id, _) in enumerate(ads)}
+        stored: dict[int, int | None] = {}  # stored candidates' template, their text sketched once for the chunk
+        outside = sorted({o for c in candidates for o in c} - set(index))
+        for part in chunked(outside):
+            rows = conn.execute(select(schema.ads.c.id, schema.ads.c.text, schema.ads.c.template)
+                                .where(schema.ads.c.id.in_(part))).all()
+            sketched.extend([text or "" for _, text, _ in rows])
+            for other, _, template in rows:
+                index[other], stored[other] = len(index), template
+        pairs = [(k, index[o]) for k, found in enumerate(candidates) for o in found if o in index]
+        verified = {pair for pair, same in zip(pairs, sketched.near_duplicates(pairs)) if same}
         template_of: dict[int, int] = {}
-        for (ad_id, text), found in zip(ads, candidates):
-            matches = [template_of.get(o) or stored.get(o) or o for o in found
-                       if near_duplicate(text or "", texts.get(o) or "")]
+        for k, ((ad_id, _), found) in enumerate(zip(ads, candidates)):
+            matches = [template_of.get(o) or stored.get(o) or o for o in found if o in index and (k, index[o]) in verified]
             template_of[ad_id] = min(matches) if matches else ad_id
         _insert_ignore(conn, schema.bands, [{"band": int(b), "ad_id": ad_id} for (ad_id, _), bs in zip(ads, bands) for b in bs])
         conn.execute(update(schema.ads).where(schema.ads.c.id == bindparam("_id")).values(template=bindparam("_template")),

@@ -54,6 +54,40 @@ def near_duplicate(a_text: str, b_text: str, similarity: float = DEFAULT_SIMILAR
     return bool(minhash.estimate(sigs[:1], sigs[1:])[0] >= bar - 1e-9)
 
 
+class Sketches:
+    """Many ads sketched once, so a store can band them and verify any number of candidate pairs
+    without reading a text twice; ``near_duplicates`` gives what ``near_duplicate`` gives per pair."""
+
+    def __init__(self, texts: list[str], similarity: float = DEFAULT_SIMILARITY) -> None:
+        _check(similarity)
+        self.similarity = similarity
+        self.sigs, self.ok, self.counts = minhash.sketch(texts)
+
+    def __len__(self) -> int:
+        return len(self.ok)
+
+    def extend(self, texts: list[str]) -> None:
+        """Sketch more ads after these (their indices follow on)."""
+        if texts:
+            sigs, ok, counts = minhash.sketch(texts)
+            self.sigs, self.ok = np.vstack([self.sigs, sigs]), np.concatenate([self.ok, ok])
+            self.counts = np.concatenate([self.counts, counts])
+
+    def bands(self) -> list[list[int]]:
+        """Each ad's band hashes, as ``template_bands`` gives them."""
+        keys = minhash.band_keys(self.sigs, *minhash.adaptive_bands(self.similarity)).view(np.int64)
+        return [row.tolist() if good else [] for row, good in zip(keys, self.ok)]
+
+    def near_duplicates(self, pairs: list[tuple[int, int]]) -> list[bool]:
+        """For each (i, j) of sketched ads, whether they are near-identical."""
+        if not pairs:
+            return []
+        i, j = np.array(pairs, dtype=np.int64).T
+        bar = minhash.short_threshold(self.similarity, (self.counts[i] + self.counts[j]) / 2)
+        same = minhash.estimate(self.sigs[i], self.sigs[j]) >= bar - 1e-9
+        return (same & self.ok[i] & self.ok[j]).tolist()
+
+
 def _check(similarity: float) -> None:
     if not 0.0 < similarity <= 1.0:
         raise ValueError("similarity must be in (0, 1]")

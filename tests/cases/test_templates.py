@@ -24,3 +24,15 @@ def test_variants_share_a_template_and_others_do_not(db):
         assert len(same) == 4 and {r["template"] for r in same} == {first["id"]}
         assert len(rows) == 5 and search(store, make_filters(words="bakery"))[0]["template"] != first["id"]
         assert track(store, f"template:{first['id']}")["ads"] == 4
+
+
+def test_sketched_once_bands_and_checks_as_pair_by_pair():
+    from redflag.link.template import Sketches, near_duplicate, template_bands
+
+    texts = [TEMPLATE.format(city=c, pay=p) for c, p in (("Dublin", "600 EUR"), ("Cork", "650 EUR"))] + [OTHER, "too short"]
+    sketched = Sketches(texts[:2])
+    sketched.extend(texts[2:])  # ads read later, as the store reads its candidates
+    assert len(sketched) == 4 and sketched.bands() == template_bands(texts)
+    pairs = [(i, j) for i in range(4) for j in range(4) if i != j]
+    assert sketched.near_duplicates(pairs) == [near_duplicate(texts[i], texts[j]) for i, j in pairs]
+    assert sketched.near_duplicates([(0, 1), (0, 2), (2, 3)]) == [True, False, False]
