@@ -33,10 +33,16 @@ def _keys(kind: str, keys: list[str], secret: str | None) -> list[str]:
     return keys + ([token(kind, k, secret) for k in keys] if secret else [])
 
 
-def has_entity(kind: str, keys: list[str]) -> ColumnElement:
-    """The ad holds an entity of ``kind`` whose search key is one of ``keys``."""
+def has_entity(kind: str, keys: list[str], rare: bool = True) -> ColumnElement:
+    """The ad holds an entity of ``kind`` whose search key is one of ``keys``.
+
+    A ``rare`` one (an identifier) is written as ``id IN (ads holding it)``, so the database starts from
+    its few ads; a correlated EXISTS would check every ad in score order, the whole store on SQLite.
+    Common ones (a gender, a nationality) keep the EXISTS, which stops at the first ``limit`` ads."""
     e, ae = schema.entities, schema.ad_entities
     ids = select(e.c.id).where(and_(e.c.kind == kind, e.c.key.in_(keys)))
+    if rare:
+        return a.c.id.in_(select(ae.c.ad_id).where(ae.c.entity_id.in_(ids)))
     return exists().where(and_(ae.c.ad_id == a.c.id, ae.c.entity_id.in_(ids)))
 
 
@@ -91,9 +97,9 @@ def conditions(store: Store, f: Filters, secret: str | None = None) -> list[Colu
     if f.domain:
         out.append(has_entity("domain", _keys("domain", [domain_key(f.domain)], secret)))
     if f.nationality:
-        out.append(has_entity("nationality", [f.nationality.strip().lower()]))
+        out.append(has_entity("nationality", [f.nationality.strip().lower()], rare=False))
     if f.gender:
-        out.append(has_entity("gender", [f.gender]))
+        out.append(has_entity("gender", [f.gender], rare=False))
     if f.age_below is not None:
         out.append(a.c.min_age < f.age_below)
     if f.age_above is not None:
