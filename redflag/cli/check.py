@@ -35,12 +35,13 @@ def check(
     from redflag.levels import at_least
     from redflag.pipeline import Checker
     from redflag.render.options import RenderOptions
+    from redflag.render.reader import reader_report, report_words
 
     text, name = read_ad(source, as_text=as_text)
     resolved = resolve(select=select, ignore=ignore, rules=rules, model=model, no_model=no_model, weights=weights,
                        region=region, lang=lang, ui_lang=ui_lang, fail_on=fail_on.value if fail_on else None)
     result = Checker(resolved.config).check(text)
-    report = None if format is CheckFormat.json or quiet else _report(result, resolved.config.region)
+    report = None if format is CheckFormat.json or quiet else reader_report(result, resolved.config.region)
     if redact:
         from redflag.entities.redaction import redact_result
 
@@ -52,8 +53,6 @@ def check(
     else:
         from dataclasses import replace
 
-        from redflag.cli.words import report_words
-
         fmt = format or (CheckFormat.terminal if sys.stdout.isatty() else CheckFormat.text)
         formatter = _formatter(fmt, details)
         words = None if quiet else report_words(result.ui_lang, resolved.config.packs)
@@ -61,16 +60,6 @@ def check(
                   RenderOptions(source=name, original=text, quiet=quiet, words=words))
     if at_least(result.level, resolved.fail_on):
         raise typer.Exit(1)
-
-
-def _report(result, region: str | None):
-    """The result with the help lines for its reader (from the unredacted phone numbers) and the short report's words."""
-    from redflag.help import help_for
-    from redflag.render.seeker_words import seeker_words
-    from redflag.render.verdict import Report
-
-    lines = help_for(region=region, entities=result.entities, lang=result.lang)
-    return Report(result=result, help=tuple(lines), seeker=seeker_words(result.ui_lang))
 
 
 def _formatter(fmt: CheckFormat, details: bool):

@@ -103,9 +103,21 @@ def read_ad(source: str, max_bytes: int = MAX_BYTES, as_text: bool = False) -> t
 
 
 def _literal(source: str, max_bytes: int) -> tuple[str, str]:
-    if len(source.encode("utf-8", "surrogatepass")) > max_bytes:
+    return ad_from_text(source, max_bytes), "the ad text"
+
+
+def ad_from_text(text: str, max_bytes: int = MAX_BYTES) -> str:
+    """Ad words typed or pasted (an argument, a form field), refused when empty or over ``max_bytes`` in UTF-8."""
+    if len(text.encode("utf-8", "surrogatepass")) > max_bytes:
         raise InputError(f"the ad text is larger than {max_bytes:,} bytes")
-    return _check_text(source, "the ad text"), "the ad text"
+    return _check_text(text, "the ad text")
+
+
+def ad_from_bytes(data: bytes, name: str, max_bytes: int = MAX_BYTES) -> str:
+    """The text of an ad file received as bytes (an upload), decoded and refused as ``read_ad`` refuses a file."""
+    if len(data) > max_bytes:
+        raise InputError(f"{name} is {len(data):,} bytes, larger than the {max_bytes:,}-byte limit for one ad")
+    return _check_text(decode(data, name), name)
 
 
 def _read_file(path: Path, source: str, max_bytes: int) -> bytes:

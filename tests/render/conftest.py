@@ -70,7 +70,7 @@ def golden_text():
 @pytest.fixture
 def words():
     """The words the command line hands the renderer for a language."""
-    from redflag.cli.words import report_words
+    from redflag.render.reader import report_words
 
     return report_words
 

@@ -8,30 +8,17 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable, Mapping, Sequence
-from importlib import resources
 from typing import TextIO
-
-from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from redflag import __version__
 from redflag.levels import LEVELS
+from redflag.render.html.assets import environment, static
 from redflag.render.html.charts import HARM_COLOURS, LEVEL_COLOURS, charts
 from redflag.render.html.clusters import to_cluster
 from redflag.render.html.summary import riskiest, summarise
 from redflag.render.html.view import to_ad
 
 DEFAULT_TITLE = "redflag report"
-
-
-@functools.cache
-def _environment() -> Environment:
-    return Environment(loader=PackageLoader("redflag.render.html", "templates"), autoescape=True,
-                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
-
-
-@functools.cache
-def _static(name: str) -> str:
-    return resources.files("redflag.render.html").joinpath("static", name).read_text(encoding="utf-8")
 
 
 @functools.cache
@@ -58,7 +45,7 @@ def render_report(rows: Iterable[Mapping], out: TextIO, *, clusters: Sequence[Ma
         "title": title, "version": __version__, "summary": summary, "charts": charts(ads, summary),
         "table": ordered_ads[:max(0, top)], "top": top, "ads": ordered_ads, "levels": LEVELS,
         "clusters": [to_cluster(c, anchors) for c in clusters], "level_colours": LEVEL_COLOURS,
-        "harm_colours": HARM_COLOURS, "css": _static("report.css"), "script": _static("report.js"),
+        "harm_colours": HARM_COLOURS, "css": static("report.css"), "script": static("report.js"),
         "plotly_js": _plotly_js(),
     }
-    _environment().get_template("report.html.j2").stream(**context).dump(out)
+    environment().get_template("report.html.j2").stream(**context).dump(out)

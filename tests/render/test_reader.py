@@ -1,6 +1,6 @@
 """The words the command line looks up for a result's ui language and hands to the renderer."""
 
-from redflag.cli.words import report_words
+from redflag.render.reader import report_words
 from redflag.render.words import ENGLISH
 from redflag.rules.loader import builtin_pack, language_codes
 
