@@ -82,11 +82,12 @@ def fail(message: str) -> NoReturn:
 
 def _register() -> None:
     """Add the commands in the order `redflag --help` lists them."""
-    from redflag.cli import check, evaluate, explain, link, report, rules, scan, synth, train
+    from redflag.cli import check, evaluate, explain, link, report, rules, scan, serve, synth, train
 
     for name, command in (("check", check.check), ("rules", rules.rules), ("explain", explain.explain),
                           ("synth", synth.synth), ("train", train.train), ("scan", scan.scan),
-                          ("link", link.link), ("report", report.report), ("evaluate", evaluate.evaluate)):
+                          ("link", link.link), ("report", report.report), ("evaluate", evaluate.evaluate),
+                          ("serve", serve.serve)):
         app.command(name)(errors_exit_2(command))
     from redflag.cli import cases
 
