@@ -99,6 +99,7 @@ def _engine(url: str, path: Path | None) -> Engine:
         cur.execute("PRAGMA foreign_keys=ON")
         cur.execute("PRAGMA journal_mode=WAL")
         cur.execute("PRAGMA synchronous=NORMAL")
+        cur.execute("PRAGMA cache_size=-65536")  # 64 MB of pages: a large store's band and entity indexes stay in memory
         cur.close()
 
     return engine
