@@ -104,15 +104,15 @@ def check_language(code: str | None, option: str) -> str | None:
     return value
 
 
-def check_region(region: str | None) -> str | None:
-    """A phone region phonenumbers knows (``GB``, ``gb``), in capitals; anything else is refused."""
+def check_region(region: str | None, option: str = "--region") -> str | None:
+    """A phone region phonenumbers knows (``GB``, ``gb``), in capitals; anything else is refused, naming ``option``."""
     if region is None:
         return None
     import phonenumbers
 
     code = region.strip().upper()
     if code not in phonenumbers.SUPPORTED_REGIONS:
-        raise RedflagError(f"--region {region!r} is not a country code phonenumbers knows; use two letters such as GB, US or IN")
+        raise RedflagError(f"{option} {region!r} is not a country code phonenumbers knows; use two letters such as GB, US or IN")
     return code
 
 

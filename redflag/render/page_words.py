@@ -6,11 +6,11 @@ Like ``SeekerWords``, the page is handed these; ``page_words`` looks them up in 
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 
-from redflag.render.words import fields_of
+from redflag.render.words import same_blanks
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -48,10 +48,4 @@ def page_languages() -> tuple[str, ...]:
 def page_words(lang: str | None) -> PageWords:
     """The page's words in ``lang``; English for a language or a word the data does not give."""
     table = _data().get((lang or "").lower(), {})
-    english = PageWords()
-    chosen = {}
-    for f in fields(PageWords):
-        value = table.get(f.name)
-        if isinstance(value, str) and value.strip() and fields_of(value) == fields_of(getattr(english, f.name)):
-            chosen[f.name] = value
-    return PageWords(**chosen)
+    return PageWords(**same_blanks(table, PageWords()))

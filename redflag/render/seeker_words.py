@@ -6,11 +6,11 @@ Like ``ReportWords``, a formatter is handed these; the command looks them up wit
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 
-from redflag.render.words import fields_of
+from redflag.render.words import same_blanks
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
@@ -35,12 +35,7 @@ def seeker_words(lang: str) -> SeekerWords:
     """The short report's words in ``lang``; English for a language or a word the data does not give."""
     data = _data()
     table = data.get(lang.lower(), {}) if lang else {}
-    english = SeekerWords()
-    chosen = {}
-    for f in fields(SeekerWords):
-        value = table.get(f.name)
-        if isinstance(value, str) and value.strip() and fields_of(value) == fields_of(getattr(english, f.name)):
-            chosen[f.name] = value
+    chosen = same_blanks(table, SeekerWords())
     covers = tuple(frozenset(c) for c in data.get("general_advice", {}).get("covers", ()))
     return SeekerWords(**chosen, general_covers=covers)
 

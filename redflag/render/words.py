@@ -42,6 +42,17 @@ UI_KEYS = (*(f"verdict_{lv}" for lv in LEVELS), *(f"level_{lv}" for lv in LEVELS
            *REASONS.values(), *(f"{prefix}_{name}" for prefix, names in PREFIXED.items() for name in names), "general_advice")
 
 
+def same_blanks(table: Mapping[str, object], english: object) -> dict[str, str]:
+    """The words of ``table`` that may replace the English ones of the dataclass ``english``: non-empty
+    strings for its fields, with exactly the blanks of the English word."""
+    chosen = {}
+    for name in getattr(type(english), "__dataclass_fields__", {}):
+        value, default = table.get(name), getattr(english, name)
+        if isinstance(value, str) and isinstance(default, str) and value.strip() and fields_of(value) == fields_of(default):
+            chosen[name] = value
+    return chosen
+
+
 def fields_of(template: str) -> set[str] | None:
     """The names of a line's blanks (``{severity}``), or None when it is not a well-formed line."""
     try:

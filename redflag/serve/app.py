@@ -23,7 +23,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 
-from redflag.config import check_language
+from redflag.config import check_language, check_region
 from redflag.errors import InputError, RedflagError
 from redflag.io.inputs import MAX_BYTES, ad_from_bytes, ad_from_text
 from redflag.pipeline import Checker
@@ -211,19 +211,7 @@ class _Service:
 
 
 def _ask(text: str, source: str, ui_lang: str | None = None, region: str | None = None, redact: bool = False) -> Ask:
-    return Ask(text, source, check_language(ui_lang, "ui_lang"), _region(region), redact)
-
-
-def _region(value: str | None) -> str | None:
-    """A country code phonenumbers knows, in capitals; anything else is refused."""
-    if value is None:
-        return None
-    import phonenumbers
-
-    code = value.strip().upper()
-    if code not in phonenumbers.SUPPORTED_REGIONS:
-        raise InputError(f"region {value!r} is not a country code; use two letters such as GB, ES or PL")
-    return code
+    return Ask(text, source, check_language(ui_lang, "ui_lang"), check_region(region, "region"), redact)
 
 
 def _flag(value: str | None) -> bool:
