@@ -22,7 +22,7 @@ def link(
     score_col: Annotated[Optional[str], typer.Option("--score-col", help="Use this column's scores (e.g. from 'redflag scan') instead of scoring.")] = None,
     input_format: InputFormatOpt = None,
     output_format: OutputFormatOpt = None,
-    similarity: Annotated[float, typer.Option("--similarity", min=0.3, max=1.0, help="Jaccard similarity of word shingles for near-duplicate text.")] = 0.8,
+    similarity: Annotated[float, typer.Option("--similarity", min=0.3, max=1.0, help="Estimated Jaccard similarity of word shingles for near-duplicate text, for ads of 80 words or more; shorter ads are allowed the same number of changed words (a lower bar, never below 0.5 or the value given).")] = 0.8,
     score: Annotated[bool, typer.Option("--score/--no-score", help="Score the ads so clusters carry their risk.")] = True,
     region: RegionOpt = None,
     redact: Annotated[bool, typer.Option("--redact", help="Show contact details only as stable tokens.")] = False,
