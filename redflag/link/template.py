@@ -30,10 +30,7 @@ DEFAULT_SIMILARITY = 0.8  # the linker's default (`redflag link --similarity`)
 def template_bands(texts: list[str], similarity: float = DEFAULT_SIMILARITY) -> list[list[int]]:
     """Each ad's LSH band hashes as signed 64-bit ints (a database BIGINT); two ads are
     near-duplicate candidates exactly when they share one."""
-    _check(similarity)
-    sigs, ok, _ = minhash.sketch(texts)
-    keys = minhash.band_keys(sigs, *minhash.adaptive_bands(similarity)).view(np.int64)
-    return [row.tolist() if good else [] for row, good in zip(keys, ok)]
+    return Sketches(texts, similarity).bands()
 
 
 def similar(a_text: str, b_text: str) -> float:
@@ -46,12 +43,7 @@ def similar(a_text: str, b_text: str) -> float:
 
 def near_duplicate(a_text: str, b_text: str, similarity: float = DEFAULT_SIMILARITY) -> bool:
     """Whether the linker would call two ads near-identical: ``similar`` reaches the bar their length sets."""
-    _check(similarity)
-    sigs, ok, counts = minhash.sketch([a_text, b_text])
-    if not ok.all():
-        return False
-    bar = minhash.short_threshold(similarity, counts.mean())
-    return bool(minhash.estimate(sigs[:1], sigs[1:])[0] >= bar - 1e-9)
+    return Sketches([a_text, b_text], similarity).near_duplicates([(0, 1)])[0]
 
 
 class Sketches:
