@@ -6,6 +6,7 @@ then checks any number of ads. It never prints: renderers format the ``Result`` 
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import os
 import threading
@@ -70,8 +71,7 @@ class Checker:
     def derived(self, *, ui_lang: str | None = None, region: str | None = None) -> "Checker":
         """This checker's compiled rules, model and weights under another report language or phone region,
         without compiling or loading anything again (the local page lets each request choose both)."""
-        other = object.__new__(Checker)
-        other.__dict__.update(self.__dict__)
+        other = copy.copy(self)
         other.config = replace(self.config, ui_lang=ui_lang or self.config.ui_lang, region=region or self.config.region)
         return other
 

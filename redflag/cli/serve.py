@@ -10,9 +10,6 @@ import typer
 from redflag.cli.options import IgnoreOpt, ModelOpt, NoModelOpt, PackOpt, RegionOpt, SelectOpt, UiLangOpt, WeightsOpt
 from redflag.errors import RedflagError
 
-LOOPBACK = ("127.0.0.1", "localhost", "::1")
-
-
 def serve(
     host: Annotated[str, typer.Option("--host", help="Address to listen on; anything but 127.0.0.1/localhost/::1 lets other machines reach the page.")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", min=0, max=65535, help="Port to listen on (0: any free port, printed at start).")] = 8000,
@@ -31,6 +28,7 @@ def serve(
     from redflag.config import resolve
     from redflag.pipeline import Checker
     from redflag.serve import create_app
+    from redflag.serve.app import LOOPBACK_HOSTS
 
     resolved = resolve(select=select, ignore=ignore, rules=rules, model=model, no_model=no_model, weights=weights,
                        region=region, ui_lang=ui_lang)
@@ -38,7 +36,7 @@ def serve(
     sock = _listen(host, port)
     bound = sock.getsockname()[1]
     shown = f"[{host}]" if ":" in host else host
-    if host not in LOOPBACK:
+    if host not in LOOPBACK_HOSTS:
         typer.echo(f"redflag: warning: listening on {host}: other machines on the network can reach this page", err=True)
     typer.echo(f"redflag: the local page is at http://{shown}:{bound}/ (Ctrl+C to stop)")
     config = uvicorn.Config(app, log_level="warning", access_log=False, server_header=False, lifespan="off")

@@ -11,7 +11,7 @@ import io
 import json
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
@@ -54,7 +54,7 @@ def create_app(checker: Checker, *, max_bytes: int = MAX_BYTES, host: str = "127
     """The app for ``checker``; an ad may have ``max_bytes`` bytes. Bound to a loopback ``host``, it answers
     only requests addressed to a loopback name, so a web page elsewhere cannot reach it by DNS tricks."""
     service = _Service(checker, max_bytes)
-    hosts = ["127.0.0.1", "localhost", "[::1]", "::1"] if host in LOOPBACK_HOSTS else ["*"]
+    hosts = list(LOOPBACK_HOSTS) if host in LOOPBACK_HOSTS else ["*"]
     return Starlette(
         routes=[Route("/", service.page, methods=["GET", "POST"]), Route("/api/check", service.api, methods=["POST"])],
         middleware=[Middleware(PrivateResponses), Middleware(TrustedHostMiddleware, allowed_hosts=hosts),
@@ -74,7 +74,7 @@ class _Service:
 
     async def page(self, request: Request) -> Response:
         """GET: the empty form in the reader's language; POST: the check of the pasted text or uploaded file."""
-        lang = _preferred(request.headers.get("accept-language", ""), page_languages())
+        lang = _page_lang(request)
         if request.method == "GET":
             return self._html(lang, Ask("", LITERAL))
         ask = Ask("", LITERAL)
@@ -112,20 +112,17 @@ class _Service:
 
     async def too_large(self, request: Request, exc: Exception) -> Response:
         """413, on the page above the form or as the API's error."""
-        if request.url.path.startswith("/api/"):
-            return JSONResponse({"error": str(exc)}, status_code=413)
-        lang = _preferred(request.headers.get("accept-language", ""), page_languages())
-        return self._html(lang, Ask("", LITERAL), error=str(exc), status=413)
+        return self._error(request, str(exc), 413)
 
     async def http_error(self, request: Request, exc: Exception) -> Response:
         """A wrong path or method: JSON under /api/, a short page elsewhere."""
-        status = getattr(exc, "status_code", 400)
         message = _one_line(getattr(exc, "detail", "")) or "bad request"
-        headers = getattr(exc, "headers", None)
+        return self._error(request, message, getattr(exc, "status_code", 400), getattr(exc, "headers", None))
+
+    def _error(self, request: Request, message: str, status: int, headers: Mapping[str, str] | None = None) -> Response:
         if request.url.path.startswith("/api/"):
             return JSONResponse({"error": message}, status_code=status, headers=headers)
-        lang = _preferred(request.headers.get("accept-language", ""), page_languages())
-        return self._html(lang, Ask("", LITERAL), error=message, status=status, headers=headers)
+        return self._html(_page_lang(request), Ask("", LITERAL), error=message, status=status, headers=headers)
 
     def _check(self, ask: Ask, for_reader: bool = True):
         checker = self.checker.derived(ui_lang=ask.ui_lang, region=ask.region)
@@ -160,8 +157,7 @@ class _Service:
     async def _api_ask(self, request: Request) -> Ask:
         kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
         if kind in ("multipart/form-data", "application/x-www-form-urlencoded"):
-            ask = await self._form(request)
-            return Ask(ask.text, ask.source, ask.ui_lang, ask.region, _flag(request.query_params.get("redact")))
+            return replace(await self._form(request), redact=_flag(request.query_params.get("redact")))
         body = await request.body()
         if kind == "application/json":
             return self._json_ask(body)
@@ -220,6 +216,11 @@ def _flag(value: str | None) -> bool:
     if value.lower() in ("1", "true", "yes"):
         return True
     raise InputError(f"redact must be true or false, not {value!r}")
+
+
+def _page_lang(request: Request) -> str:
+    """The language to write the page's own words in, from the browser's Accept-Language."""
+    return _preferred(request.headers.get("accept-language", ""), page_languages())
 
 
 def _preferred(header: str, available: tuple[str, ...]) -> str:
