@@ -15,15 +15,15 @@ SPANISH_AD = ("Se buscan chicas de 18 a 25 años para un club en el extranjero. 
 
 def report_of(text: str, config=None, ui_lang: str | None = None):
     """The Report the command builds: the result, its help lines and the short report's words."""
-    from redflag.config import Config
-    from redflag.help import help_for
-    from redflag.pipeline import checker_for
-    from redflag.render.seeker_words import seeker_words
-    from redflag.render.verdict import Report
+    from dataclasses import replace
 
-    result = checker_for(config or Config()).check(text)
-    lang = ui_lang or result.ui_lang
-    return Report(result=result, help=tuple(help_for(entities=result.entities, lang=result.lang)), seeker=seeker_words(lang))
+    from redflag.config import Config
+    from redflag.pipeline import checker_for
+    from redflag.render.reader import reader_report
+    from redflag.render.seeker_words import seeker_words
+
+    report = reader_report(checker_for(config or Config()).check(text))
+    return replace(report, seeker=seeker_words(ui_lang)) if ui_lang else report
 
 
 @pytest.fixture(scope="session")
