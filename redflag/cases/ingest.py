@@ -32,6 +32,7 @@ from redflag.text.normalise import normalise
 
 
 MAX_CANDIDATES = 20  # stored ads checked as a new ad's template, most shared bands first
+BAND_HOLDERS = 32  # ads kept per band hash: the earliest; later holders of a full band are found through it
 
 
 @dataclass
@@ -274,8 +275,10 @@ class Ingest:
                 for other in holders.get(b, ()):
                     shared[other] = shared.get(other, 0) + 1
             candidates.append(sorted(shared, key=lambda o: (-shared[o], o))[:MAX_CANDIDATES])
-            for b in bands[k]:  # later ads of this chunk find this one as they find stored ads
+            kept = [b for b in bands[k] if len(holders.get(b, ())) < BAND_HOLDERS]
+            for b in kept:  # later ads of this chunk find this one as they find stored ads
                 holders.setdefault(b, []).append(ad_id)
+            bands[k] = set(kept)
         index = {ad_id: k for k, (ad_id, _) in enumerate(ads)}
         stored: dict[int, int | None] = {}  # stored candidates' template, their text sketched once for the chunk
         outside = sorted({o for c in candidates for o in c} - set(index))

@@ -36,3 +36,24 @@ def test_sketched_once_bands_and_checks_as_pair_by_pair():
     pairs = [(i, j) for i in range(4) for j in range(4) if i != j]
     assert sketched.near_duplicates(pairs) == [near_duplicate(texts[i], texts[j]) for i, j in pairs]
     assert sketched.near_duplicates([(0, 1), (0, 2), (2, 3)]) == [True, False, False]
+
+
+def test_a_full_band_keeps_its_earliest_holders_and_still_links_later_variants(db, monkeypatch):
+    from sqlalchemy import func, select
+
+    from redflag.cases import ingest as ingest_module, schema
+
+    monkeypatch.setattr(ingest_module, "BAND_HOLDERS", 2)
+    cities = ("Dublin", "Cork", "Galway", "Limerick", "Sligo", "Athlone")
+    with open_store(db, create=True) as store:
+        ingest = Ingest(store, kind="import", input="t", resume=False)
+        ingest.add([Record(text=TEMPLATE.format(city=c, pay="600 EUR"), score=40.0, level="medium") for c in cities[:3]])
+        ingest.add([Record(text=TEMPLATE.format(city=c, pay="650 EUR"), score=40.0, level="medium") for c in cities[3:]])
+        ingest.finish()
+        first = search(store, make_filters(words="Dublin"))[0]
+        assert {r["template"] for r in search(store, make_filters())} == {first["id"]}
+        with store.begin() as conn:
+            fullest = conn.execute(select(func.count()).select_from(schema.bands).group_by(schema.bands.c.band)
+                                   .order_by(func.count().desc()).limit(1)).scalar_one()
+            holders = {row[0] for row in conn.execute(select(schema.bands.c.ad_id).distinct())}
+        assert fullest == 2 and first["id"] in holders
