@@ -7,7 +7,8 @@ parts always sum to the score). Caps and bounds are smooth, never flat: a hard c
 every clearly honest ad the same 0 and every model-certain ad the same cap, and a moderator
 ranking thousands of ads by score would lose their order. Two strong signs from different
 categories, quoted in the ad, lift it to at least `medium` whatever the model says (see
-``fuse``). Learned weights are a logistic model scaled to points: ``points = scale * w``,
+``fuse``), and the model's evidence that an ad is honest counts in full only once it has read
+enough words (see ``model_evidence``). Learned weights are a logistic model scaled to points: ``points = scale * w``,
 with the base ``50 + scale * intercept``, so 50 points is a fused probability of one half.
 Without a weights file, the rule packs' own weights are used and the model is left out.
 """
@@ -30,6 +31,7 @@ from redflag.result import Component
 LOGIT_CLIP = 8.0
 KNEE = 10.0  # within this many points of 0 or 100 the score bends towards the bound instead of stopping at it
 STRONG_SIGNS_FOR_MEDIUM = 2  # this many strong signs of different kinds make an ad at least `medium`
+MODEL_FULL_WORDS = 40  # from this many words read, the model's evidence that an ad is honest counts in full
 
 
 class Graded(Protocol):
@@ -70,6 +72,23 @@ def model_logit(probability: float) -> float:
     return max(-LOGIT_CLIP, min(LOGIT_CLIP, math.log(p / (1 - p))))
 
 
+def model_evidence(probability: float, words: int | None = None) -> float:
+    """The model's log-odds as fusion counts them: clipped, and for an ad of fewer than
+    MODEL_FULL_WORDS words its evidence *against* the ad scaled by ``words / MODEL_FULL_WORDS``.
+
+    A one-line chat message gives the model a handful of terms, and in a language or register it
+    saw little of, their absence reads as honesty: real scam and trafficking messages of ten words
+    came out near p = 0.3, costing about 20 points, for being short. Evidence *for* the ad is kept
+    whole, since a few words it knows to be bad ("trabajo desde casa, 300 dólares diarios") are a
+    real sign; the model alone still cannot make an ad `high`. ``words`` is how many words the
+    model read (``redflag.model.analyzers.words_read``); None counts the evidence in full.
+    """
+    z = model_logit(probability)
+    if z < 0 and words is not None and words < MODEL_FULL_WORDS:
+        z *= max(words, 0) / MODEL_FULL_WORDS
+    return z
+
+
 def soft_cap(points: float, floor: float, ceiling: float) -> float:
     """``points`` squeezed smoothly into (floor, ceiling): about unchanged when small, never past either end."""
     if points >= 0:
@@ -107,7 +126,7 @@ def strong_signs(rules: Iterable[Graded]) -> int:
 
 
 def fuse(rule_points: list[tuple[str, float]], probability: float | None, weights: FusionWeights,
-         strong: int = 0) -> tuple[float, str, tuple[Component, ...]]:
+         strong: int = 0, words: int | None = None) -> tuple[float, str, tuple[Component, ...]]:
     """Score, level and components (which sum to the score) from rule points and the model.
 
     ``strong`` is the number of strong signs (``strong_signs``) among the fired rules. With
@@ -115,12 +134,13 @@ def fuse(rule_points: list[tuple[str, float]], probability: float | None, weight
     signs such as task work, pay per day and a move to WhatsApp are a warning even when the
     message is too short for the model, which reads short texts as honest and can outweigh them.
     The lift is part of the `bound` component, so the parts still add up; it never reaches
-    `high`, and the model alone still stops short of `high`.
+    `high`, and the model alone still stops short of `high`. ``words`` is how many words the
+    model read, for ``model_evidence``.
     """
     components = [Component(name="base", kind="base", points=weights.base)] if weights.base else []
     components += [Component(name=rid, kind="rule", points=pts) for rid, pts in rule_points]
     if probability is not None and weights.model_points_per_logit:
-        points = weights.model_points_per_logit * model_logit(probability)
+        points = weights.model_points_per_logit * model_evidence(probability, words)
         # Whatever the weights, the model alone stops short of `high`: that level needs quoted rule evidence.
         ceiling = max(0.0, min(weights.model_max_points, weights.high - 1.0 - weights.base))
         components.append(Component(name="model", kind="model", points=soft_cap(points, weights.model_min_points, ceiling)))

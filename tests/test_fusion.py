@@ -1,4 +1,4 @@
-"""Fusion: components add up to the score, levels follow thresholds, the model alone cannot reach `high`, two strong signs reach `medium`, weights files round-trip."""
+"""Fusion: components add up to the score, levels follow thresholds, the model alone cannot reach `high`, two strong signs reach `medium`, a short message is not marked down for being short, weights files round-trip."""
 
 import json
 from types import SimpleNamespace
@@ -6,7 +6,8 @@ from types import SimpleNamespace
 import pytest
 
 from redflag.errors import RedflagError
-from redflag.fusion import KNEE, FusionWeights, dump_weights, fuse, load_weights, soft_bounds, soft_cap, strong_signs
+from redflag.fusion import (KNEE, MODEL_FULL_WORDS, FusionWeights, dump_weights, fuse, load_weights, model_evidence,
+                            model_logit, soft_bounds, soft_cap, strong_signs)
 
 
 def test_components_sum_to_score_even_when_clipped():
@@ -138,3 +139,26 @@ def test_one_strong_sign_is_not_lifted_and_the_lift_never_lowers_or_makes_high()
     assert fuse([("SCM003", 12.0)], 0.3, w, strong=1)[1] == "low"
     assert fuse([("A", 50.0), ("B", 20.0)], 0.5, w, strong=2) == fuse([("A", 50.0), ("B", 20.0)], 0.5, w)
     assert fuse([], 0.999999, w, strong=5)[1] == "medium"
+
+
+def test_the_model_counts_against_a_short_message_only_as_far_as_it_read_it():
+    full = model_logit(0.3)
+    assert model_evidence(0.3) == full == model_evidence(0.3, MODEL_FULL_WORDS) == model_evidence(0.3, 500)
+    assert model_evidence(0.3, MODEL_FULL_WORDS // 4) == pytest.approx(full / 4)
+    assert model_evidence(0.3, 0) == 0.0
+    # evidence for the ad is never scaled: a few words the model knows to be bad are a real sign
+    assert model_evidence(0.9, 5) == model_logit(0.9)
+
+
+def test_a_ten_word_message_with_one_strong_rule_and_a_weak_one_is_not_pulled_low_by_the_model():
+    w = FusionWeights(base=7, model_points_per_logit=25)
+    points = [("SCM003", 26.0), ("EMP004", 10.0)]
+    long_score, long_level, _ = fuse(points, 0.3, w, strong=1, words=200)
+    short_score, short_level, comps = fuse(points, 0.3, w, strong=1, words=10)
+    assert long_level == "low" and short_level == "medium" and short_score > long_score
+    model = next(c for c in comps if c.kind == "model")
+    assert model.points == pytest.approx(soft_cap(25 * model_logit(0.3) * 10 / MODEL_FULL_WORDS, w.model_min_points, 40.0))
+    assert abs(sum(c.points for c in comps) - short_score) < 1e-9
+    # an honest short message is not pushed up past what its rules say: without rules it stays low
+    assert fuse([], 0.05, w, words=3)[1] == "low"
+    assert fuse(points, 0.9, w, words=10) == fuse(points, 0.9, w, words=200)
