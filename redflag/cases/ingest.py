@@ -411,8 +411,11 @@ class BatchSink:
     """What ``redflag scan --db`` hands each scanned batch to: its rows become Records, one transaction a batch."""
 
     def __init__(self, ingest: Ingest, *, text_key: str, source_key: str | None = None, date_key: str | None = None,
-                 url_key: str | None = None) -> None:
+                 url_key: str | None = None, reread_entities: bool = False, region: str | None = None) -> None:
         self.ingest = ingest
+        # a redacted scan's rows carry stand-in tokens, not the identifiers: read them again from the
+        # ad's text, so the store can key them with its own secret
+        self.reread_entities, self.region = reread_entities, region
         self.keys = {"text_key": text_key, "id_key": "id", "source_key": source_key, "date_key": date_key,
                      "url_key": url_key}
         self.skipped: list[tuple[Any, str]] = []  # (ad id, why) of rows the store could not take
@@ -421,7 +424,13 @@ class BatchSink:
         records = []
         for row in batch.records or ():
             try:
-                records.append(record_from_row(row, **self.keys))
+                record = record_from_row(row, **self.keys)
             except ValueError as exc:
                 self.skipped.append((row.get("id"), str(exc)))
+                continue
+            if self.reread_entities:
+                from redflag.entities import extract
+
+                record.entities = [e.to_dict() for e in extract(record.text, region=self.region)]
+            records.append(record)
         self.ingest.add(records)

@@ -67,10 +67,9 @@ def scan(
 
     storing = db is not None or ((date_col or url_col) is not None)
     if storing and redact:
-        from redflag.cases import StoreError
+        from redflag.cases.importer import secret_for
 
-        raise StoreError("--redact with --db: scan to a file with --keep-col text, then 'redflag cases add --redact' "
-                         "keeps only keyed tokens in the store")
+        secret_for(redact)  # before any ad is read: a redacted store needs its key
     config = resolve(select=select, ignore=ignore, rules=rules, model=model, no_model=no_model, weights=weights,
                      region=region, lang=lang, ui_lang=ui_lang, entities=entities or storing, redact=redact).config
     check_destinations({"--out": out, "--errors": errors, "--summary-json": summary_json}, inputs_of(input, config))
@@ -87,7 +86,7 @@ def scan(
         from redflag.cli.store_scan import scan_into_store
 
         summary = scan_into_store(input, options, config, db, source_col=source_col, date_col=date_col,
-                                  url_col=url_col, progress_console=err, show_progress=show)
+                                  url_col=url_col, redact=redact, progress_console=err, show_progress=show)
     else:
         with progress_bar(err, enabled=show) as progress:
             summary = run_scan(input, options, config, progress=progress)

@@ -13,19 +13,25 @@ from redflag.config import Config
 
 def scan_into_store(input: Path, options: ScanOptions, config: Config, db: str | None, *, source_col: str | None,
                     date_col: str | None, url_col: str | None, progress_console: Console,
-                    show_progress: bool):
-    """Scan ``input`` with every batch also stored; the batches stored before a failure stay (run again to resume)."""
+                    show_progress: bool, redact: bool = False):
+    """Scan ``input`` with every batch also stored; the batches stored before a failure stay (run again to resume).
+
+    With ``redact`` the result file is redacted as ``scan --redact`` writes it, and the store keeps
+    contact details as keyed tokens, as ``cases add --redact`` does.
+    """
     from redflag.batch import scan as run_scan
     from redflag.batch.frame import TEXT_COL
     from redflag.cases import Ingest, open_store
+    from redflag.cases.importer import secret_for
     from redflag.cases.ingest import BatchSink
     from redflag.pipeline import checker_for
     from redflag.render.scan_summary import progress_bar
 
     with open_store(db, create=True) as store:
         ingest = Ingest(store, kind="scan", input=str(input), input_sha256=None,
-                        versions=checker_for(config).version, resume=False)
-        sink = BatchSink(ingest, text_key=TEXT_COL, source_key=source_col, date_key=date_col, url_key=url_col)
+                        versions=checker_for(config).version, resume=False, redact_key=secret_for(redact))
+        sink = BatchSink(ingest, text_key=TEXT_COL, source_key=source_col, date_key=date_col, url_key=url_col,
+                         region=config.region if redact else None, reread_entities=redact)
         options = dataclasses.replace(options, sink=sink, store_cols=tuple(c for c in (date_col, url_col) if c))
         status = "interrupted"
         try:

@@ -90,6 +90,29 @@ def test_add_imports_a_results_file(cli, tmp_path, monkeypatch):
     assert "already imported" in res.stdout
 
 
+def test_a_redacted_scan_into_a_store_keeps_only_keyed_tokens_and_still_finds_the_number(cli, tmp_path, monkeypatch):
+    monkeypatch.delenv("REDFLAG_DB", raising=False)
+    ads, results, db = tmp_path / "telegram.csv", tmp_path / "out.jsonl", tmp_path / "redacted.db"
+    pd.concat([ADS_A, ADS_B]).to_csv(ads, index=False)
+    monkeypatch.delenv("REDFLAG_REDACT_KEY", raising=False)
+    res = cli("scan", str(ads), "--db", str(db), "--redact", "--out", str(results), "--no-progress")
+    assert res.exit_code == 2 and "REDFLAG_REDACT_KEY" in res.output and len(res.output.strip().splitlines()) == 1
+    assert not db.exists() and not results.exists()
+    monkeypatch.setenv("REDFLAG_REDACT_KEY", "a long private key for this team")
+    res = cli("scan", str(ads), "--db", str(db), "--redact", "--id-col", "ad", "--source-col", "site", "--region", "GB",
+              "--out", str(results), "--no-progress")
+    assert res.exit_code == 0, res.output
+    found = json.loads(cli("cases", "search", "--db", str(db), "--phone", "+44 7700 900123", "--format", "json").stdout)
+    assert sorted(r["id"] for r in found) == [1, 3]
+    assert json.loads(cli("cases", "track", "07700900123", "--db", str(db), "--region", "GB", "--format", "json").stdout)["ads"] == 2
+    shown = json.loads(cli("cases", "show", "3", "--db", str(db), "--format", "json").stdout)
+    assert shown["redacted"] and "900123" not in shown["text"] and "anna_jobs" not in shown["text"]
+    assert len(shown["text"]) == len(ADS_B["text"][0])  # masked in place: the evidence offsets still hold
+    raw = b"".join(p.read_bytes() for p in tmp_path.iterdir() if p.name.startswith("redacted.db"))
+    for secret in (b"7700900123", b"7700 900123", b"anna_jobs"):
+        assert secret not in raw and secret not in results.read_bytes()
+
+
 @pytest.mark.parametrize("args, message", [
     (["cases", "search", "--level", "extreme"], "--level"),
     (["cases", "search", "--since", "soon"], "not a date"),
