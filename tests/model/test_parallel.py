@@ -62,8 +62,12 @@ def test_english_bad_ads_score_above_honest_ones(english) -> None:
     assert min(bad) > 0.5 and sum(bad) / len(bad) - sum(honest) / len(honest) >= 0.5
 
 
-# Polish ads are read 0.2-0.4 lower than the English ones, honest and bad alike (mean shift 0.19)
-DRIFTING = {"pl": "the Polish ads' mean shift is 0.19, above the 0.17 band"}
+# Polish ads are read 0.2-0.4 lower than the English ones, honest and bad alike (mean shift 0.19).
+# Chinese is not read at all: the model's terms are runs of word characters, so a Chinese clause is
+# one term it never saw, and every Chinese ad gets the same probability; fusion counts the model's
+# evidence against an ad by the words it read, which for Chinese are those few runs.
+DRIFTING = {"pl": "the Polish ads' mean shift is 0.19, above the 0.17 band",
+            "zh": "the model reads no Chinese: every Chinese ad gets the same probability"}
 
 
 @pytest.mark.parametrize("code", [pytest.param(c, marks=pytest.mark.xfail(reason=DRIFTING[c], strict=True))
