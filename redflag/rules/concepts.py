@@ -2,9 +2,10 @@
 
 A pack's ``[concepts]`` table maps a concept name to entries: a word (found with the inflected
 forms listed in the pack's generated ``forms.toml``), a stem ending in ``*``, or a phrase of
-several such words. A ``Lexicon`` turns them into lookups, so finding every concept of an ad is
-one pass over its words; the built-in concepts (``@money``, ``@number``, ``@age_range``,
-``@brand``, ``@wide_age_range``) are regular expressions or entity readers, the same in every language.
+several such words (a run of Han characters is a phrase: each character is a word). A ``Lexicon``
+turns them into lookups, so finding every concept of an ad is one pass over its words; the
+built-in concepts (``@money``, ``@number``, ``@age_range``, ``@brand``, ``@wide_age_range``) are
+regular expressions or entity readers, the same in every language.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from itertools import compress, count
 from operator import itemgetter
 from typing import NamedTuple
 
-from redflag.text.tokens import WORD, elided
+from redflag.text.tokens import HAN, WORD, elided, entry_words
 
 MIN_STEM = 3  # letters before the "*": a shorter stem would catch unrelated words
 _MEMO_LIMIT = 200_000  # words remembered per lexicon; the vocabulary of ads repeats, so the memo stays small
@@ -44,8 +45,9 @@ def _money() -> tuple[re.Pattern, int, frozenset[str], frozenset[str]]:
     names = sorted({*cur["codes"], *cur["symbols"], *cur["words"], *cur.get("local_words", {})}, key=len, reverse=True)
     unit = "|".join(re.escape(n) for n in names)
     amount = r"\d{1,3}(?:[.,\u00a0\u202f ]\d{3}){0,4}(?:[.,]\d{1,2}|,-|\.-)?(?:\s?(?:k|mln|млн|тыс|тис|triệu|juta|ribu|mil|mii|tys))?|\d{1,9}(?:[.,]\d{1,2})?"
-    # a currency word must end where a word ends; a symbol may touch the digits
-    pattern = re.compile(rf"(?:(?:{unit})\s?(?:{amount})(?![\d])|(?:{amount})\s?(?:{unit}))(?![^\W\d_])")
+    # a currency word must end where a word ends (every Han character is a word: "500元起"); a symbol
+    # may touch the digits
+    pattern = re.compile(rf"(?:(?:{unit})\s?(?:{amount})(?![\d])|(?:{amount})\s?(?:{unit}))(?![^\W\d_{HAN}])")
     words = frozenset(w for n in names for w in WORD.findall(n))
     symbols = frozenset(c for n in names if not WORD.search(n) for c in n if not c.isspace())
     return pattern, len(names[0]) + 8, words, symbols
@@ -180,7 +182,7 @@ class Lexicon:
         self._phrases: list[tuple[tuple[str, ...], str]] = []
         for name, entries in concepts.items():
             for entry in entries:
-                parts = tuple(entry.lower().split())
+                parts = tuple(entry_words(entry))
                 for word in parts:
                     if word.endswith("*"):
                         self._stems.setdefault(len(word) - 1, {})[word[:-1]] = word

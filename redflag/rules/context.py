@@ -11,12 +11,16 @@ import re
 from collections.abc import Sequence
 
 from redflag.rules.schema import ContextCues
-from redflag.text.tokens import WORD_PATTERN
+from redflag.text.tokens import HAN, WORD_PATTERN
 
 # Sentence ends: full stops and their kin in the scripts of the packs (。！？ ۔ ।), line breaks, bullets;
 # a dash before an amount is a copula ("Комиссия — 300 евро"), not a bullet; a full stop run into
 # the next word ("preferred.Women") is a candidate, kept only before a capital (see sentence_starts).
-BOUNDARY = re.compile(r"[.!?。！？।۔](?=\s|$)|[\n;•|]|\s[-*–]\s(?![\d$€£₽])|(?<=[^\W\d_]{3})\.(?=[^\W\d_])")
+# Chinese puts no space after a sentence: 。 always ends one, and so do . ! ? (NFKC makes ！？ of
+# them) before a Han character.
+BOUNDARY = re.compile(rf"[.!?。！？।۔](?=\s|$)|[。！？]|(?<!\d)[.!?](?=[{HAN}])|[\n;•|]|\s[-*–]\s(?![\d$€£₽])"
+                      r"|(?<=[^\W\d_]{3})\.(?=[^\W\d_])")
+_HAN = re.compile(f"[{HAN}]")
 _WORD = re.compile(rf"{WORD_PATTERN}|,")
 _LOOK = 300
 
@@ -25,14 +29,14 @@ def sentence_starts(text: str) -> list[int]:
     """Where each sentence of ``text`` starts (``text`` in its own letter case).
 
     A full stop after a short word followed by a small letter is an abbreviation ("3000 руб. в день",
-    "ca. 20 h"), and one run into the next word ends a sentence only before a capital."""
+    "ca. 20 h"), and one run into the next word ends a sentence only before a capital or a Han character."""
     out = [0]
     for m in BOUNDARY.finditer(text):
         if m.group() == ".":
             i = m.start()
             after = text[m.end():m.end() + 1]
             if after and not after.isspace():
-                if not (after.isupper() and text[i - 1].islower()):
+                if not _HAN.match(after) and not (after.isupper() and text[i - 1].islower()):
                     continue
             elif _abbreviation(text, i):
                 continue
@@ -69,7 +73,7 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 def _run_in(text: str, m: re.Match) -> bool:
     """A full stop run into a small letter ("site.com"): not a sentence end."""
     after = text[m.end():m.end() + 1]
-    return m.group() == "." and bool(after) and not after.isspace() and not after.isupper()
+    return m.group() == "." and bool(after) and not after.isspace() and not after.isupper() and not _HAN.match(after)
 
 
 def _is_negation(word: str, cues: ContextCues) -> bool:

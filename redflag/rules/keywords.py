@@ -3,7 +3,9 @@
 Packs name keywords as single words. Words of letters a-z are found as whole runs of letters
 through an ASCII copy of the text instead of one search per keyword; words of other letters
 ("паспорт", "pasaporte" with an accent, "hộ") by the shared tokeniser, only in texts that hold
-anything but ASCII, so an English ad pays nothing for the other languages.
+anything but ASCII, so an English ad pays nothing for the other languages. A keyword of several
+Han characters ("押金") is several words to the tokeniser, each character being one, so it is found
+wherever those characters stand together.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import functools
 import re
 from collections.abc import Mapping
 
-from redflag.text.tokens import WORD
+from redflag.text.tokens import HAN_RUN, WORD
 
 _LETTERS_ONLY = bytes(b if ord("a") <= b <= ord("z") else ord(" ") for b in range(256))
 
@@ -29,7 +31,8 @@ class KeywordIndex:
         # only [a-z]+ keywords can be found as runs of letters; the loader refuses any other
         self._keyword_of = {w.encode("ascii"): w for w in self._by_keyword if w.isascii() and w.isalpha()}
         self._keyword_bytes = frozenset(self._keyword_of)
-        self._wide = frozenset(w for w in self._by_keyword if not w.isascii())
+        self._han = frozenset(w for w in self._by_keyword if len(w) > 1 and HAN_RUN.fullmatch(w))
+        self._wide = frozenset(w for w in self._by_keyword if not w.isascii()) - self._han
 
     def places(self, lowered: str) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
         """Sorted places of each candidate rule's keywords, and of each keyword found, in ``lowered``."""
@@ -43,11 +46,15 @@ class KeywordIndex:
                 places_of[word] = places
                 for rule_id in self._by_keyword[word]:
                     found.setdefault(rule_id, []).extend(places)
-        if self._wide and not lowered.isascii():
+        if (self._wide or self._han) and not lowered.isascii():
             wide: dict[str, list[int]] = {}
             for m in WORD.finditer(lowered):  # one pass places every keyword of other letters
                 if m.group() in self._wide:
                     wide.setdefault(m.group(), []).append(m.start())
+            for word in self._han if HAN_RUN.search(lowered) else ():
+                places = substring_places(lowered, word)
+                if places:
+                    wide[word] = places
             for word, places in wide.items():
                 places_of[word] = places
                 for rule_id in self._by_keyword[word]:
@@ -69,6 +76,16 @@ def whole_word_places(lowered: str, word: str) -> list[int]:
         if (i == 0 or not "a" <= lowered[i - 1] <= "z") and (i + size == n or not "a" <= lowered[i + size] <= "z"):
             places.append(i)
         i = lowered.find(word, i + size)
+    return places
+
+
+def substring_places(lowered: str, word: str) -> list[int]:
+    """Every place of ``word`` in ``lowered``, overlapping or not."""
+    places = []
+    i = lowered.find(word)
+    while i >= 0:
+        places.append(i)
+        i = lowered.find(word, i + 1)
     return places
 
 

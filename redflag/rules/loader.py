@@ -23,6 +23,7 @@ from redflag.rules.concepts import BUILT_IN, MIN_STEM, Lexicon
 from redflag.rules.cache import parsed
 from redflag.rules.schema import (CONTEXT_FIELDS, LazyPattern, DEFAULT_NEAR, DEFINITION_FIELDS, GRADES, MAX_WEIGHT, MIN_WEIGHT,
                                   REQUIRED, RULE_FIELDS, RULE_ID, ContextCues, Example, Frame, Rule, RulePack)
+from redflag.text.tokens import HAN_RUN, entry_words
 
 _IS: dict[str, object] = {
     "text": lambda v: isinstance(v, str),
@@ -96,7 +97,7 @@ def _check_recogniser(patterns: tuple[str, ...], requires: tuple, frames: tuple,
         raise RulePackError(f"{where}: needs patterns, frames of concepts, or requires (for a combination rule)")
     if patterns and not keywords:
         raise RulePackError(f"{where}: needs keywords (the words that let the engine skip it quickly)")
-    odd = sorted(k for k in keywords if not k.isalpha())
+    odd = sorted(k for k in keywords if not k.isalpha() or (len(entry_words(k)) > 1 and not HAN_RUN.fullmatch(k)))
     if odd:
         raise RulePackError(f"{where}: keywords must be single words of letters (the engine finds them as such): {', '.join(odd)}")
 
@@ -176,22 +177,32 @@ def _context(raw: dict, where: str, validate: bool = True) -> ContextCues:
         raise RulePackError(f"{where}: [context] must be a table")
     _check_types(raw, CONTEXT_FIELDS, f"{where}: [context]")
     try:
-        # a cue of several words ("sin embargo", "ni un") cannot be one token: a terminator is known by
-        # its last word, a negation is looked for as a phrase before the trigger
+        # a cue of several words ("sin embargo", "ni un", "无需") cannot be one token: a terminator is known
+        # by its last word, a negation is looked for as a phrase before the trigger
         cue = _compile if validate else (lambda pattern, _: LazyPattern(pattern, re.IGNORECASE))
-        words = [n for n in raw["negation"] if " " not in n.strip()]
-        phrases = [r"\b" + re.escape(n.strip()) + r"\b" for n in raw["negation"] if " " in n.strip()]
+        words = [n.strip() for n in raw["negation"] if len(entry_words(n)) == 1]
+        phrases = [_phrase_pattern(n.strip()) for n in raw["negation"] if len(entry_words(n)) > 1]
         return ContextCues(
             negation=tuple(words),
             pre_negation=cue(r"(?:" + "|".join([*raw["pre_negation"], *phrases]) + r")", f"{where}: pre_negation"),
             post_negation=cue(r"^(?:" + "|".join(raw["post_negation"]) + r")", f"{where}: post_negation"),
             hypothetical=cue(r"(?:" + "|".join(raw["hypothetical"]) + r")", f"{where}: hypothetical"),
-            terminators=tuple(t.split()[-1] for t in raw["terminators"] if t.strip()),
+            terminators=tuple(entry_words(t)[-1] for t in raw["terminators"] if t.strip()),
             closing=tuple(raw["closing"]),
             window=int(raw.get("window", 7)),
+            tokens_per_word=int(raw.get("tokens_per_word", 1)),
         )
     except KeyError as exc:
         raise RulePackError(f"{where}: [context] lacks {exc.args[0]}") from None
+
+
+def _phrase_pattern(phrase: str) -> str:
+    """A cue of several words as a regex: whole words at its edges, where a letter other than a Han
+    character could run on ("ni un" not in "ni una"; "无需" inside "公司无需")."""
+    body = re.escape(phrase)
+    head = "" if HAN_RUN.match(phrase[0]) else r"\b"
+    tail = "" if HAN_RUN.match(phrase[-1]) else r"\b"
+    return head + body + tail
 
 
 def _check_references(rules: tuple[Rule, ...], path: str, known_ids: Iterable[str] = ()) -> None:
@@ -244,10 +255,11 @@ def _word_lists(raw: object, table: str, path: str) -> dict[str, list[str]]:
             if not CONCEPT_NAME.match(name):
                 raise RulePackError(f"{path}: [concepts] {name!r} is not a concept name (lower-case words joined by _)")
             # a stem alone catches every word it starts; inside a phrase the other words narrow it down
-            short = [e for e in entries if (w := e.split()) and
+            short = [e for e in entries if (w := entry_words(e)) and
                      any(x.endswith("*") and len(x) - 1 < (MIN_STEM if len(w) == 1 else 2) for x in w)]
             if short:
-                raise RulePackError(f"{path}: [concepts] {name}: stems need at least {MIN_STEM} letters before the * (2 inside a phrase): {', '.join(short)}")
+                raise RulePackError(f"{path}: [concepts] {name}: stems need at least {MIN_STEM} letters before the * (2 inside a phrase; "
+                                    f"a Han character is a word of its own, so it takes no *): {', '.join(short)}")
     return raw
 
 

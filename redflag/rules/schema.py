@@ -31,7 +31,7 @@ DEFINITION_FIELDS = frozenset(RULE_FIELDS) - LANGUAGE_FIELDS
 DEFAULT_NEAR = 10  # words a frame's concepts may stand apart when the frame does not say
 CONTEXT_FIELDS = {
     **{key: "list of texts" for key in ("negation", "pre_negation", "post_negation", "hypothetical", "terminators", "closing")},
-    "window": "whole number",
+    "window": "whole number", "tokens_per_word": "whole number",
 }
 
 
@@ -145,7 +145,10 @@ class ContextCues:
     hypothetical: re.Pattern | LazyPattern
     terminators: tuple[str, ...]
     closing: tuple[str, ...]
-    window: int
+    window: int  # words (tokens) a negation reaches back over
+    # tokens a word of the language is made of, on average, for the distances of frames (``near`` is
+    # written in words): 2 in Chinese, where every Han character is a token and most words are two
+    tokens_per_word: int = 1
 
 
 @dataclass(frozen=True, slots=True)

@@ -78,3 +78,25 @@ def test_a_built_in_use_sits_between_the_words_around_it() -> None:
 def test_a_currency_word_inside_another_word_is_not_money():
     assert BUILT_IN["@money"]("our draft 65 pages long") == []
     assert BUILT_IN["@money"]("pay 300 lei") == [(4, 11)]
+
+
+ZH = Lexicon({"deposit": ["保证金", "押金"], "pay_worker": ["交", "缴纳"], "messenger": ["qq", "微信"]})
+
+
+def test_a_han_entry_is_a_phrase_found_inside_a_sentence() -> None:
+    assert _uses(ZH, "需交保证金500元") == [("pay_worker", "交"), ("deposit", "保证金")]
+    assert _uses(ZH, "入职前缴纳押金，加QQ详聊") == [("pay_worker", "缴纳"), ("deposit", "押金"), ("messenger", "QQ")]
+    assert _uses(ZH, "保证质量") == []  # the first characters of an entry are not the entry
+
+
+def test_han_words_are_counted_one_token_each() -> None:
+    lowered = "需交保证金"
+    spans = list(WORD.finditer(lowered))
+    deposit = [u for u in ZH.uses(WORD.findall(lowered), lambda: spans) if u.concept == "deposit"][0]
+    assert (deposit.first, deposit.last) == (2, 5)
+
+
+def test_an_amount_may_run_into_a_han_character() -> None:
+    text = "日结¥500起，rmb 300元"  # every Han character is a word: "起" does not continue the amount
+    assert [text[a:b] for a, b in BUILT_IN["@money"](text)] == ["¥500", "rmb 300"]
+    assert BUILT_IN["@money"]("pay 300 usdx") == []

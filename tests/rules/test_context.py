@@ -85,6 +85,8 @@ def test_suppression_honours_the_rule_switches():
     ("Pay now. We pay", [0, 8]),
     ("Housing - visa - flight", [0, 10, 17]),
     ("Комиссия - 300 евро", [0]),  # a dash before an amount is a copula
+    ("需交押金。包吃住!日结500元.加微信", [0, 5, 9, 16]),  # no space after a Chinese sentence end
+    ("时薪12.5元", [0]),  # a decimal point is no sentence end
 ])
 def test_sentence_starts(text, starts):
     from redflag.rules.context import sentence_starts
@@ -108,3 +110,4 @@ def test_a_trigger_is_judged_by_the_cues_of_its_part_of_the_ad():
     assert {"SCM003", "CON001"} <= flagged  # the Portuguese "no" is "in the", not the English negation
     en = "Easy work: like videos and earn 300 USD per day. No WhatsApp contact, apply on our website."
     assert "CON001" not in {f.id for f in checker.check(en).flags}
+

@@ -20,3 +20,11 @@ def test_places_per_rule_and_per_keyword():
 def test_non_ascii_text_keeps_offsets():
     index = KeywordIndex({"A001": frozenset({"fee"})})
     assert index.places("é fee")[0] == {"A001": [2]}
+
+
+def test_a_keyword_of_han_characters_is_found_wherever_they_stand_together():
+    index = KeywordIndex({"A001": frozenset({"小时", "押金"}), "B001": frozenset({"fee"})})
+    by_rule, by_word = index.places("每天工作14小时，押金fee")
+    assert by_rule == {"A001": [6, 9], "B001": [11]}
+    assert by_word == {"小时": [6], "押金": [9], "fee": [11]}
+    assert index.places("小心时间")[0] == {}

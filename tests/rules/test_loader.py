@@ -265,3 +265,35 @@ def test_every_built_in_red_flag_points_to_a_harm():
     for pack in builtin_packs():
         for rule in pack.rules:
             assert rule.reassuring or set(rule.harms) <= set(HARMS) and rule.harms, rule.id
+
+
+def test_han_entries_take_no_stem_and_han_keywords_are_whole_runs():
+    with pytest.raises(RulePackError, match="a Han character is a word of its own"):
+        parse_pack((PACK_HEAD + '[concepts]\ndeposit = ["押金*"]\n').encode(), "t.toml")
+    text = pack_text().replace('keywords = ["fee"]', 'keywords = ["fee", "押金"]')
+    assert "押金" in parse_pack(text.encode(), "t.toml").rules[0].keywords
+    with pytest.raises(RulePackError, match="keywords must be single words"):
+        parse_pack(pack_text().replace('keywords = ["fee"]', 'keywords = ["加qq"]').encode(), "t.toml")
+
+
+def test_a_han_negation_of_several_characters_is_a_phrase_found_inside_a_run():
+    pack = parse_pack(PACK_HEAD.replace('negation = ["no"]', 'negation = ["no", "不", "无需"]').encode(), "t.toml")
+    assert pack.context.negation == ("no", "不")
+    assert pack.context.pre_negation.search("公司无需") and not pack.context.pre_negation.search("无")
+
+
+def test_frame_distances_are_counted_in_tokens_per_word_of_the_language(tmp_path):
+    from redflag.rules.engine import RuleEngine
+    from redflag.text.normalise import normalise
+
+    def hits(tokens_per_word):
+        folder = tmp_path / f"x{tokens_per_word}"
+        folder.mkdir()
+        head = PACK_HEAD.replace('id = "t"', f'id = "{folder.name}"\nlanguage = "xx"')
+        head = head.replace("[context]\n", f"[context]\ntokens_per_word = {tokens_per_word}\n")
+        (folder / "pack.toml").write_text(head + '[concepts]\ndocument = ["护照"]\nhold = ["保管"]\n', encoding="utf-8")
+        pack = load_pack(folder)
+        return [h.rule.id for h in RuleEngine([builtin_pack(ANY), pack]).match(normalise("护照和身份证都由我们公司统一保管"), {"xx"}).hits]
+
+    # 护照 ... 保管: 14 tokens from the first character to the last, beyond DOC001's near of 10 words unless a word is two tokens
+    assert hits(1) == [] and hits(2) == ["DOC001"]

@@ -30,6 +30,7 @@ class ConceptMatcher:
         self.concepts = frozenset().union(*(f.concepts for f in rule.frames))
         self.built_in = tuple(sorted(c for c in self.concepts if c in BUILT_IN))
         self.triggers = _triggers(rule.frames)  # the engine runs the rule only when one of them is in the ad
+        self.tokens_per_word = cues.tokens_per_word if cues is not None else 1  # ``near`` is in words, distances in tokens
 
     def match(self, ad: Ad) -> Found:
         """The rule's evidence where a whole frame stands in one sentence, near enough together."""
@@ -46,16 +47,17 @@ class ConceptMatcher:
         found.sort(key=lambda u: (u.start, u.end))
         quotes = Quotes(self.rule, self.cues, ad)
         for frame in frames:
-            for sentence in self._spans(frame, found, ad):
+            for sentence in self._spans(frame, found, ad, frame.near * self.tokens_per_word):
                 for a, b, keep in sentence:  # tightest first: a looser one is tried when context switches it off
                     if quotes.full or quotes.offer(a, b, keep):
                         break
         return quotes.found()
 
     @staticmethod
-    def _spans(frame: Frame, found: list[Use], ad: Ad) -> list[list[tuple[int, int, tuple[tuple[int, int], ...]]]]:
-        """For each sentence holding one use of every group of the frame, its candidate character spans
-        (tightest first, at most _MAX_SPANS), each with the spans of the pack's words inside it.
+    def _spans(frame: Frame, found: list[Use], ad: Ad, near: int) -> list[list[tuple[int, int, tuple[tuple[int, int], ...]]]]:
+        """For each sentence holding one use of every group of the frame, no more than ``near`` tokens
+        apart, its candidate character spans (tightest first, at most _MAX_SPANS), each with the spans
+        of the pack's words inside it.
 
         A frame of one concept gives every use on its own, the longest first where two start together."""
         by_sentence: dict[int, list[Use]] = {}
@@ -78,7 +80,7 @@ class ConceptMatcher:
                     continue
                 spans = set()
                 for combo in product(*choices):
-                    if _words_apart(combo) > frame.near or _overlap(combo):
+                    if _words_apart(combo) > near or _overlap(combo):
                         continue
                     spans.add((min(u.start for u in combo), max(u.end for u in combo),
                                tuple(sorted((u.start, u.end) for u in combo))))
@@ -88,7 +90,7 @@ class ConceptMatcher:
 
 
 def _words_apart(combo: tuple[Use, ...]) -> int:
-    """Words from the first word of a frame's first concept to the last word of its last one."""
+    """Tokens from the first token of a frame's first concept to the last token of its last one."""
     first = min(u.first for u in combo)
     last = max(max(u.last - 1, u.first) for u in combo)
     return last - first
