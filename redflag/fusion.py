@@ -80,8 +80,12 @@ def model_evidence(probability: float, words: int | None = None) -> float:
     saw little of, their absence reads as honesty: real scam and trafficking messages of ten words
     came out near p = 0.3, costing about 20 points, for being short. Evidence *for* the ad is kept
     whole, since a few words it knows to be bad ("trabajo desde casa, 300 dólares diarios") are a
-    real sign; the model alone still cannot make an ad `high`. ``words`` is how many words the
-    model read (``redflag.model.analyzers.words_read``); None counts the evidence in full.
+    real sign; the model alone still cannot make an ad `high`. ``words`` is how many of the ad's
+    words the model has a term for (``LinearModel.words_read``); None counts the evidence in full.
+
+    Fusion weights are fitted on the full evidence: they say what the model's reading is worth
+    where it reads well. Fitted on the scaled evidence, the synthetic training ads (whose short
+    messages the model reads well) lowered the base from 6.8 to 4.5 points and cost real recall.
     """
     z = model_logit(probability)
     if z < 0 and words is not None and words < MODEL_FULL_WORDS:

@@ -162,3 +162,4 @@ def test_a_ten_word_message_with_one_strong_rule_and_a_weak_one_is_not_pulled_lo
     # an honest short message is not pushed up past what its rules say: without rules it stays low
     assert fuse([], 0.05, w, words=3)[1] == "low"
     assert fuse(points, 0.9, w, words=10) == fuse(points, 0.9, w, words=200)
+

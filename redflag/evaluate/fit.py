@@ -30,14 +30,12 @@ def _fit_on(checker: Any, train: Corpus, corpus: Corpus, options: EvalOptions, o
     """Learn weights on ``train``, write them to ``out`` with how they were made; the rules they learned."""
     from redflag.fusion import dump_weights
     from redflag.learn.fitweights import fit_weights, hit_matrix, pack_weights_of
-    from redflag.model.analyzers import words_read
 
     X, rule_ids = hit_matrix(checker, train.texts)
     # the shipped model never saw this corpus, so its probabilities here are already out-of-sample
     probabilities = checker.model.predict_proba(train.texts) if checker.model is not None else None
     weights, fitted = fit_weights(
-        X, rule_ids, train.y.astype(int), pack_weights_of(checker), probabilities,
-        words=[words_read(t) for t in train.texts], prevalence=options.prevalence,
+        X, rule_ids, train.y.astype(int), pack_weights_of(checker), probabilities, prevalence=options.prevalence,
         priors={r.id: checker.weights.points(r.id, r.weight) for r in checker.engine.rules},
         name=f"fitted on {Path(corpus.path).name} by redflag evaluate (seed {options.seed}, holdout {holdout:g})",
     )

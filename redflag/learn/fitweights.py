@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from redflag.errors import InputError
-from redflag.fusion import FusionWeights, model_evidence
+from redflag.fusion import FusionWeights, model_logit
 
 POINTS_PER_LOGIT = 10.0
 BASE_AT_EVEN_ODDS = 50.0
@@ -60,7 +60,6 @@ def fit_weights(
     pack_weights: dict[str, float],
     probabilities: Any = None,
     *,
-    words: Sequence[int] | None = None,
     C: float = 1.0,
     false_alarm_cost: float = 2.0,
     min_hits: int = 5,
@@ -76,8 +75,6 @@ def fit_weights(
     carry a few per cent of bad ads), the standard prior correction of a logistic model.
     ``priors`` gives the points of rules too rare to learn from (default: the pack's weights);
     the pack's sign always decides whether a rule is a red flag or a reassuring sign.
-    ``words`` (how many words the model read in each ad) makes the model's column the evidence
-    fusion will count, so the weights are learned on what they will be applied to.
     """
     import numpy as np
     from sklearn.linear_model import LogisticRegression
@@ -87,8 +84,7 @@ def fit_weights(
     learnable = [j for j, rid in enumerate(rule_ids) if hits[j] >= min_hits and pack_weights.get(rid, 0) != 0]
     columns = [X[:, learnable]]
     if probabilities is not None:
-        read = words if words is not None else [None] * len(probabilities)
-        columns.append(np.array([[model_evidence(float(p), n)] for p, n in zip(probabilities, read)]))
+        columns.append(np.array([[model_logit(float(p))] for p in probabilities]))
     features = np.hstack(columns) if columns else np.zeros((len(y), 0))
     if features.shape[1] == 0:
         raise InputError(f"nothing to fit: no rule fires on at least {min_hits} training ads and no model is used; "
@@ -163,7 +159,6 @@ def learn_fusion(
     from redflag.io.tables import join_text
     from redflag.learn.data import read_labelled
     from redflag.learn.labels import encode_labels
-    from redflag.model.analyzers import words_read
     from redflag.pipeline import Checker
 
     table = read_labelled(data, text_cols, label_col, input_format)
@@ -176,7 +171,7 @@ def learn_fusion(
     checker = Checker(Config(use_model=False, entities=False))
     X, rule_ids = hit_matrix(checker, texts)
     weights, report = fit_weights(
-        X, rule_ids, y, pack_weights_of(checker), probabilities, words=[words_read(t) for t in texts], prevalence=prevalence,
+        X, rule_ids, y, pack_weights_of(checker), probabilities, prevalence=prevalence,
         name=f"fusion of {Path(str(out)).name.replace('.fusion.json', '')} (out-of-fold, {folds} folds)",
     )
     report.update({

@@ -19,11 +19,6 @@ WORD_RE = re.compile(r"\w\w+")
 LOG_TF = [0.0] + [1.0 + math.log(k) for k in range(1, 64)]
 
 
-def words_read(text: str) -> int:
-    """How many words the model reads in ``text`` (its word tokens), which fusion weighs its evidence by."""
-    return sum(1 for _ in WORD_RE.finditer(text))
-
-
 def char_wb_grams(word: str, lo: int, hi: int) -> list[str]:
     """sklearn's char_wb n-grams of one whitespace-delimited word, padded with one space each side."""
     w = f" {word} "

@@ -79,6 +79,18 @@ class LinearModel:
         z = self.decision_function(texts)
         return np.exp(-np.logaddexp(0.0, -z))
 
+    def words_read(self, text: str) -> int:
+        """How many of the text's words the model has a term for: fusion weighs its evidence by it.
+
+        A language the model never saw (Chinese, whose clauses are single unknown runs) reads as
+        nothing, however long the ad.
+        """
+        vocab = next((b.vocab for b in self.blocks if b.analyzer == "word" and b.n), None)
+        low = text.lower()
+        if vocab is None:
+            return sum(1 for _ in WORD_RE.finditer(low))
+        return sum(1 for m in WORD_RE.finditer(low) if m.group() in vocab)
+
     def explain(self, text: str, top_k: int | None = 8) -> ModelOutput:
         """Probability plus the terms that pushed it up or down most, each tied to its places in the ad.
 

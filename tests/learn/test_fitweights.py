@@ -44,19 +44,6 @@ def test_model_feature_is_learned():
     assert w.model_points_per_logit > 0
 
 
-def test_the_model_column_is_the_evidence_fusion_counts():
-    from redflag.fusion import MODEL_FULL_WORDS
-
-    X, ids, y = _data()
-    pack = {"FEE001": 30.0, "GOOD001": -14.0, "URG001": 6.0, "SCM001": 32.0}
-    p = np.where(y == 1, 0.8, 0.2)
-    whole, _ = fit_weights(X, ids, y, pack, p)
-    assert fit_weights(X, ids, y, pack, p, words=[MODEL_FULL_WORDS] * len(y))[0] == whole
-    # honest ads read from two words each: the model's evidence against them nearly vanishes, so it is worth less
-    short, _ = fit_weights(X, ids, y, pack, p, words=[2] * len(y))
-    assert short.model_points_per_logit != whole.model_points_per_logit
-
-
 def test_rare_rules_take_the_given_priors_and_keep_the_pack_sign():
     X, ids, y = _data()
     pack = {"FEE001": 30.0, "GOOD001": -14.0, "URG001": 6.0, "SCM001": 32.0}

@@ -99,3 +99,13 @@ def test_importing_the_scorer_does_not_import_sklearn():
         "assert not bad, bad"
     )
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
+
+
+def test_words_read_counts_only_the_words_the_model_has_a_term_for(toy):
+    _, _, paths = toy
+    model = load(paths["npz"])
+    assert model.words_read("Urgent hiring: send your passport copy") == 6
+    assert model.words_read("URGENT hiring xqzvv blorptang") == 2
+    # a Chinese clause is one run of word characters the model never saw, however long the ad
+    assert model.words_read("恭喜您被选中参加网上给酒店点赞评分的兼职，当天结算工资，新人立即领取50美元。") == 0
+    assert model.words_read("") == 0
