@@ -1,5 +1,5 @@
 """The effort an ad asks for its pay: hours or minutes a day or a week ("30 minutes a day", "1-2
-ore al giorno", "30 минут в день"), and the words that call the work small or unskilled
+ore al giorno", "30 минут в день", "just an hour a day"), and the words that call the work small or unskilled
 (part-time, from home, on your phone, in your free time, no experience).
 
 Every word list is in ``data/effort_terms.toml`` and is folded like the ad, so the offsets found
@@ -59,14 +59,20 @@ def _patterns() -> tuple[re.Pattern, dict[str, str], re.Pattern, dict[str, str]]
     per = "|".join(f"(?P<{kind}>{_periods(phrases)})" for kind, phrases in terms["periods"].items())
     effort = re.compile(
         r"(?:(?<!\w)(?P<only>" + alternation(terms["only_before"]) + r")\s{1,2})?"
-        r"(?<![\w.,])(?P<a>" + number + r")(?:" + rng + r"(?P<b>" + number + r"))?\s?"
+        r"(?:(?<![\w.,])(?P<a>" + number + r")(?:" + rng + r"(?P<b>" + number + r"))?\s?"
         r"(?P<unit>" + alternation(unit_of) + r")"
+        r"|(?<!\w)(?P<spelled>" + alternation(terms["spelled"]) + r")(?!\w))"
         r"(?:\s{0,2}(?:" + per + r"))?"
         r"(?:\s{1,2}(?P<after>" + alternation(terms["only_after"]) + r"))?"
     )
     kind_of = {fold(w): kind for kind, words in terms["cues"].items() for w in words}
     cue = re.compile(r"(?<!\w)" + alternation(kind_of))
     return effort, unit_of, cue, kind_of
+
+
+@cache
+def _spelled() -> dict[str, float]:
+    return {re.sub(r"\s+", " ", fold(w)): float(h) for w, h in table("effort_terms")["spelled"].items()}
 
 
 def _hours(number: str, unit: str) -> float:
@@ -77,20 +83,23 @@ def _hours(number: str, unit: str) -> float:
 def efforts(low: str, start: int = 0, end: int | None = None) -> list[Effort]:
     """Working times stated in ``low[start:end]`` (a folded text), in text order; none of zero hours or over a week."""
     end = len(low) if end is None else end
-    if not any(c.isdigit() for c in low[start:end]):
-        return []
     pattern, unit_of, _, _ = _patterns()
     out = []
     for m in pattern.finditer(low, start, end):
-        unit = unit_of[re.sub(r"\s+", " ", m.group("unit"))]
-        a = _hours(m.group("a"), unit)
-        b = _hours(m.group("b"), unit) if m.group("b") else a
+        only = bool(m.group("only") or m.group("after"))
+        per = "day" if m.group("day") else "week" if m.group("week") else None
+        if m.group("spelled"):
+            if not (per or only):  # "à une heure de Paris", "15 USD an hour": a distance or a rate, not work
+                continue
+            a = b = _spelled()[re.sub(r"\s+", " ", m.group("spelled"))]
+        else:
+            unit = unit_of[re.sub(r"\s+", " ", m.group("unit"))]
+            a = _hours(m.group("a"), unit)
+            b = _hours(m.group("b"), unit) if m.group("b") else a
         lo, hi = min(a, b), max(a, b)
         if lo <= 0 or hi > MAX_HOURS:
             continue
-        per = "day" if m.group("day") else "week" if m.group("week") else None
-        out.append(Effort(start=m.start(), end=m.end(), low=lo, high=hi, per=per,
-                          only=bool(m.group("only") or m.group("after"))))
+        out.append(Effort(start=m.start(), end=m.end(), low=lo, high=hi, per=per, only=only))
     return out
 
 

@@ -57,10 +57,11 @@ _MONEY_PRE = re.compile(
     r"(?<![\w$£€])(?P<cur>" + _SYM_RE + "|" + _CODE_RE + r"\b) ?(?P<a1>" + _AMOUNT + r")(?!\d)" + _mult("m1")
     + r"(?:" + _RANGE + r"(?:" + _SYM_RE + "|" + _CODE_RE + r")? ?(?P<a2>" + _AMOUNT + r")(?!\d)" + _mult("m2") + ")?"
 )
+_LINK = r"(?: " + _alt(fold(w) for w in _TERMS["linkers"]) + r" (?=" + _WORD_RE + r"))?"
 _MONEY_POST = re.compile(
     r"(?<![\w.,])(?P<a1>" + _AMOUNT + r")(?!\d)" + _mult("m1")
     + r"(?:" + _RANGE + r"(?P<a2>" + _AMOUNT + r")(?!\d)" + _mult("m2") + r")?"
-    r" ?(?P<cur>" + _SYM_RE + r"|zł|₫|đ(?!\w)|" + _CODE_RE + r"\b|" + _WORD_RE + r")"
+    + _LINK + r" ?(?P<cur>" + _SYM_RE + r"|zł|₫|đ(?!\w)|" + _CODE_RE + r"\b|" + _WORD_RE + r")"
 )
 # a multiplier that names its currency, with no currency written after it ("5 triệu", "5tr-7tr")
 _MONEY_IMPLIED = re.compile(
@@ -98,6 +99,9 @@ def _period_re() -> re.Pattern:
 
 
 _LOCAL_PERIOD_RE = _period_re()
+_PERIOD_BEFORE_OF = {fold(w): period for period, words in _TERMS["periods_before"].items() for w in words}
+_PERIOD_BEFORE = re.compile(r"(?<!\w)" + _alt(_PERIOD_BEFORE_OF) + r"(?=\D{0,30}$)")
+_BEFORE_REACH = 30 + max(map(len, _PERIOD_BEFORE_OF))
 _LOCAL_PERIOD_OF = {f"p{i}": _LOCAL_PERIOD[p] for i, p in enumerate(sorted(_LOCAL_PERIOD, key=lambda w: (-len(w), w)))}
 _PAY_BEFORE = re.compile(r"\b(?:earn\w*|pay\w*|paid|salary|wages?|fee|costs?|charge|deposit|rate|income|make|bonus)\b")
 _LOCAL_PAY_BEFORE = re.compile(r"(?<!\w)" + _alt(fold(w) for w in _TERMS["pay_words"]))
@@ -209,11 +213,15 @@ def find(text: str, context: Context) -> list[Entity]:
                     claimed = m.end()
                 break
     out: list[Entity] = []
+    previous_end = 0
     for s, e, cur, m in found:
         cur = cur.strip()
         if cur in ("rs", "rs.") and not re.match(r"rs\.? ?\d", low[s:e]):
             continue
         period, pe = _period(low, e)
+        if not period:
+            period = _period_before(low, max(previous_end, s - _BEFORE_REACH), s)
+        previous_end = e
         if cur in _AMBIGUOUS and not period and not _PAY_BEFORE.search(low, max(0, s - 30), s) \
                 and not _LOCAL_PAY_BEFORE.search(low, max(0, s - 30), s):
             continue  # "lift up to 50 pounds" is a weight
@@ -227,6 +235,12 @@ def find(text: str, context: Context) -> list[Entity]:
             e = pe
         out.append(Entity(kind="money", value=value, text=text[s:e], start=s, end=e))
     return out
+
+
+def _period_before(low: str, start: int, s: int) -> str | None:
+    """The period of a pay word written shortly before the amount at ``s`` ("Tageslohn 120 €")."""
+    found = list(_PERIOD_BEFORE.finditer(low[start:s]))
+    return _PERIOD_BEFORE_OF[found[-1].group()] if found else None
 
 
 def _period(low: str, e: int) -> tuple[str | None, int]:

@@ -22,6 +22,22 @@ def test_stated_working_time(text, phrase, low, high, per):
     assert text[e.start:e.end] == phrase and (e.low, e.high, e.per) == (low, high, per)
 
 
+@pytest.mark.parametrize(("text", "hours", "per"), [
+    ("just an hour a day", 1, "day"), ("o oră pe zi", 1, "day"), ("всего час в день", 1, "day"),
+    ("nur eine Stunde am Tag", 1, "day"), ("media hora al día", 0.5, "day"), ("nửa tiếng mỗi ngày", 0.5, "day"),
+    ("only one hour", 1, None),
+])
+def test_working_time_in_words(text, hours, per):
+    (e,) = efforts(fold(text))
+    assert text[e.start:e.end] == text and (e.low, e.high, e.per) == (hours, hours, per)
+
+
+@pytest.mark.parametrize("text", ["à une heure de Paris", "15 USD an hour", "offices one hour from London",
+                                  "за час до начала смены"])
+def test_a_time_in_words_without_a_period_or_only_is_no_working_time(text):
+    assert efforts(fold(text)) == []
+
+
 def test_only_marks_a_small_time_before_or_after():
     assert efforts(fold("only 30 minutes"))[0].only
     assert efforts(fold("30 minuto lang"))[0].only

@@ -66,6 +66,38 @@ def test_money_in_each_languages_formats(text, value, span, found):
     assert [(e.value, e.text) for e in got] == [(value, span)]
 
 
+@pytest.mark.parametrize("text,value,span", [
+    ("câștigi 300 de lei pe zi", "300 RON/day", "300 de lei pe zi"),
+    ("între 2000 și 3000 de lei pe lună", "2000-3000 RON/month", "2000 și 3000 de lei pe lună"),
+    ("salariu 1.500 de euro pe lună", "1500 EUR/month", "1.500 de euro pe lună"),
+    ("ganhe 5 milhões de reais", "5000000 BRL", "5 milhões de reais"),
+])
+def test_a_linking_word_may_join_an_amount_to_its_currency(text, value, span, found):
+    assert [(e.value, e.text) for e in found(text, "money")] == [(value, span)]
+
+
+@pytest.mark.parametrize("text", ["500 de persoane", "de 18 a 25 de ani", "am 300 de prieteni"])
+def test_a_linking_word_needs_a_currency_after_it(text, values):
+    assert values(text, "money") == []
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Tagesverdienst 150-300 Euro", "150-300 EUR/day"),
+    ("Stundenlohn: 15 € brutto", "15 EUR/hour"),
+    ("RAL 30.000 €, contratto a tempo indeterminato", "30000 EUR/year"),
+    ("daily pay up to 300 USD", "300 USD/day"),
+    ("salario mensual de 1.200 €", "1200 EUR/month"),
+    ("Monatsgehalt 2500 Euro pro Woche", "2500 EUR/week"),  # a period written after the amount wins
+])
+def test_a_pay_word_before_the_amount_gives_its_period(text, value, values):
+    assert values(text, "money") == [value]
+
+
+def test_a_period_word_before_one_amount_is_not_carried_to_the_next(values):
+    assert values("Stundenlohn 15 Euro, Bonus 200 Euro", "money") == ["15 EUR/hour", "200 EUR"]
+    assert values("Stundenlohn 15 Euro, Monatsgehalt ca. 2.500 Euro", "money") == ["15 EUR/hour", "2500 EUR/month"]
+
+
 @pytest.mark.parametrize("text", ["meet at 5 p.m. today", "5 ft tall", "100 real people", "3 piso ng gusali",
                                   "trip 5 trains", "20 mil habitantes"])
 def test_words_that_are_also_units_need_pay_around_them(text, values):
