@@ -18,7 +18,7 @@ from itertools import compress, count
 from operator import itemgetter
 from typing import NamedTuple
 
-from redflag.text.tokens import HAN, WORD, elided, entry_words
+from redflag.text.tokens import HAN, HAN_RUN, WORD, elided, entry_words
 
 MIN_STEM = 3  # letters before the "*": a shorter stem would catch unrelated words
 _MEMO_LIMIT = 200_000  # words remembered per lexicon; the vocabulary of ads repeats, so the memo stays small
@@ -253,7 +253,25 @@ class Lexicon:
                 start, end = at[i].span()
                 out.extend(Use(name, i, i + 1, start, end) for name in look.names)
                 out.extend(Use(name, i, j, start, at[j - 1].end()) for name, j in sorted(set(found)))
-        return out
+        return _outermost(out, words)
+
+
+def _outermost(uses: list[Use], words: Sequence[str]) -> list[Use]:
+    """The uses, less those of Han characters that a longer use of the same concept contains: "须"
+    inside "必须" or "聘" inside "招聘" is part of that word, not a word of its own (every Han
+    character is a word to the tokeniser, so an entry's characters are often an entry too). In
+    spaced scripts a word inside a phrase is a word, and frames may need it ("giữ" of "giữ hộ")."""
+    if len(uses) < 2:
+        return uses
+    reach: dict[str, int] = {}  # concept -> the furthest word a use of it begun so far reaches
+    out = []
+    for u in sorted(uses, key=lambda u: (u.first, -u.last)):
+        if reach.get(u.concept, -1) >= u.last and HAN_RUN.match(words[u.first]):
+            continue
+        reach[u.concept] = max(reach.get(u.concept, -1), u.last)
+        out.append(u)
+    out.sort(key=lambda u: u.first)
+    return out
 
 
 def built_in_uses(name: str, text: str, starts: Sequence[int]) -> list[Use]:

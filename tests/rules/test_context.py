@@ -111,3 +111,19 @@ def test_a_trigger_is_judged_by_the_cues_of_its_part_of_the_ad():
     en = "Easy work: like videos and earn 300 USD per day. No WhatsApp contact, apply on our website."
     assert "CON001" not in {f.id for f in checker.check(en).flags}
 
+
+ZH_CUES = builtin_pack("zh").context
+
+
+def test_chinese_negation_reaches_back_over_characters_and_stops_at_a_closed_phrase():
+    assert negated_before("本公司不收取任何", ZH_CUES) == "不"
+    assert negated_before("公司无需", ZH_CUES) == "无"
+    assert negated_before("经验不限,需交", ZH_CUES) is None  # "不限," is a finished phrase
+    assert negated_before("不用经验,但需交", ZH_CUES) is None  # "但" (but) ends the scope
+    assert negated_before("公司承担", ZH_CUES) == "公司承担"  # someone else pays
+
+
+def test_a_chinese_negation_after_the_phrase_stays_in_its_clause():
+    assert negated_after(":无。", ZH_CUES) == ":无"
+    assert negated_after("由公司承担", ZH_CUES) == "由公司承担"
+    assert negated_after(",无需面试", ZH_CUES) is None  # the next clause is another demand

@@ -11,6 +11,7 @@ from redflag.rules.concepts import BUILT_IN
 from redflag.rules.engine import RuleEngine
 from redflag.rules.loader import ANY, builtin_packs, definitions
 from redflag.text.normalise import normalise
+from redflag.text.tokens import WORD
 
 PACKS = builtin_packs(validate=True)
 CORE = next(p for p in PACKS if p.language == ANY)
@@ -111,7 +112,7 @@ def test_counter_examples_include_negated_and_hypothetical_forms(pack, rule):
 
     def negated(text):
         low = text.lower()
-        toks = re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)?", low)
+        toks = WORD.findall(low)  # the rules' own words: a Han character is one
         return bool(words & set(toks)) or any(t.endswith(("n't", "n’t")) for t in toks) or bool(cues.pre_negation.search(low))
 
     if rule.negation:
