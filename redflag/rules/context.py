@@ -90,12 +90,12 @@ def negated_before(clause: str, cues: ContextCues) -> str | None:
     found: str | None = None
     for m in reversed(list(_WORD.finditer(lowered))):
         tok = m.group()
+        if tok in cues.terminators:  # a pack may list "," (Chinese: a negation does not reach into the clause before)
+            scope_start = m.end()
+            break
         if tok == ",":
             comma_seen = True
             continue
-        if tok in cues.terminators:
-            scope_start = m.end()
-            break
         if _is_negation(tok, cues):
             if not closed:
                 found = tok

@@ -191,6 +191,7 @@ def _context(raw: dict, where: str, validate: bool = True) -> ContextCues:
             closing=tuple(raw["closing"]),
             window=int(raw.get("window", 7)),
             tokens_per_word=int(raw.get("tokens_per_word", 1)),
+            frame_breaks=tuple(raw.get("frame_breaks", ())),
         )
     except KeyError as exc:
         raise RulePackError(f"{where}: [context] lacks {exc.args[0]}") from None

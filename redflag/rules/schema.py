@@ -30,7 +30,8 @@ LANGUAGE_FIELDS = frozenset({"id", "title", "advice", "keywords", "patterns", "m
 DEFINITION_FIELDS = frozenset(RULE_FIELDS) - LANGUAGE_FIELDS
 DEFAULT_NEAR = 10  # words a frame's concepts may stand apart when the frame does not say
 CONTEXT_FIELDS = {
-    **{key: "list of texts" for key in ("negation", "pre_negation", "post_negation", "hypothetical", "terminators", "closing")},
+    **{key: "list of texts" for key in ("negation", "pre_negation", "post_negation", "hypothetical", "terminators", "closing",
+                                        "frame_breaks")},
     "window": "whole number", "tokens_per_word": "whole number",
 }
 
@@ -149,6 +150,9 @@ class ContextCues:
     # tokens a word of the language is made of, on average, for the distances of frames (``near`` is
     # written in words): 2 in Chinese, where every Han character is a token and most words are two
     tokens_per_word: int = 1
+    # marks the concepts of a frame may not stand across: in Chinese a comma separates what other
+    # languages write as sentences ("包吃住，签订劳动合同，缴纳五险一金，报销机票")
+    frame_breaks: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -121,6 +121,8 @@ def test_chinese_negation_reaches_back_over_characters_and_stops_at_a_closed_phr
     assert negated_before("经验不限,需交", ZH_CUES) is None  # "不限," is a finished phrase
     assert negated_before("不用经验,但需交", ZH_CUES) is None  # "但" (but) ends the scope
     assert negated_before("公司承担", ZH_CUES) == "公司承担"  # someone else pays
+    assert negated_before("不出台,", ZH_CUES) is None  # a Chinese negation stays in its clause
+    assert negated_before("不收押金、保证金或", ZH_CUES) == "不"  # a list joined by 、 is one clause
 
 
 def test_a_chinese_negation_after_the_phrase_stays_in_its_clause():

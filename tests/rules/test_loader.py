@@ -282,18 +282,24 @@ def test_a_han_negation_of_several_characters_is_a_phrase_found_inside_a_run():
     assert pack.context.pre_negation.search("公司无需") and not pack.context.pre_negation.search("无")
 
 
-def test_frame_distances_are_counted_in_tokens_per_word_of_the_language(tmp_path):
+def _han_pack_hits(tmp_path, context: str, text: str) -> list[str]:
     from redflag.rules.engine import RuleEngine
     from redflag.text.normalise import normalise
 
-    def hits(tokens_per_word):
-        folder = tmp_path / f"x{tokens_per_word}"
-        folder.mkdir()
-        head = PACK_HEAD.replace('id = "t"', f'id = "{folder.name}"\nlanguage = "xx"')
-        head = head.replace("[context]\n", f"[context]\ntokens_per_word = {tokens_per_word}\n")
-        (folder / "pack.toml").write_text(head + '[concepts]\ndocument = ["护照"]\nhold = ["保管"]\n', encoding="utf-8")
-        pack = load_pack(folder)
-        return [h.rule.id for h in RuleEngine([builtin_pack(ANY), pack]).match(normalise("护照和身份证都由我们公司统一保管"), {"xx"}).hits]
+    folder = tmp_path / f"x{len(list(tmp_path.iterdir()))}"
+    folder.mkdir()
+    head = PACK_HEAD.replace('id = "t"', f'id = "{folder.name}"\nlanguage = "xx"').replace("[context]\n", f"[context]\n{context}\n")
+    (folder / "pack.toml").write_text(head + '[concepts]\ndocument = ["护照"]\nhold = ["保管"]\n', encoding="utf-8")
+    return [h.rule.id for h in RuleEngine([builtin_pack(ANY), load_pack(folder)]).match(normalise(text), {"xx"}).hits]
 
-    # 护照 ... 保管: 14 tokens from the first character to the last, beyond DOC001's near of 10 words unless a word is two tokens
-    assert hits(1) == [] and hits(2) == ["DOC001"]
+
+def test_frame_distances_are_counted_in_tokens_per_word_of_the_language(tmp_path):
+    text = "护照和身份证都由我们公司统一保管"  # 护照 ... 保管: 14 tokens from the first character to the last
+    assert _han_pack_hits(tmp_path, "tokens_per_word = 1", text) == []
+    assert _han_pack_hits(tmp_path, "tokens_per_word = 2", text) == ["DOC001"]
+
+
+def test_a_frame_does_not_reach_across_the_packs_frame_breaks(tmp_path):
+    assert _han_pack_hits(tmp_path, "", "护照带好，行李公司保管") == ["DOC001"]
+    assert _han_pack_hits(tmp_path, 'frame_breaks = [","]', "护照带好，行李公司保管") == []
+    assert _han_pack_hits(tmp_path, 'frame_breaks = [","]', "护照由公司保管") == ["DOC001"]

@@ -31,6 +31,7 @@ class ConceptMatcher:
         self.built_in = tuple(sorted(c for c in self.concepts if c in BUILT_IN))
         self.triggers = _triggers(rule.frames)  # the engine runs the rule only when one of them is in the ad
         self.tokens_per_word = cues.tokens_per_word if cues is not None else 1  # ``near`` is in words, distances in tokens
+        self.breaks = cues.frame_breaks if cues is not None else ()  # marks a frame may not reach across
 
     def match(self, ad: Ad) -> Found:
         """The rule's evidence where a whole frame stands in one sentence, near enough together."""
@@ -47,17 +48,18 @@ class ConceptMatcher:
         found.sort(key=lambda u: (u.start, u.end))
         quotes = Quotes(self.rule, self.cues, ad)
         for frame in frames:
-            for sentence in self._spans(frame, found, ad, frame.near * self.tokens_per_word):
+            for sentence in self._spans(frame, found, ad, frame.near * self.tokens_per_word, self.breaks):
                 for a, b, keep in sentence:  # tightest first: a looser one is tried when context switches it off
                     if quotes.full or quotes.offer(a, b, keep):
                         break
         return quotes.found()
 
     @staticmethod
-    def _spans(frame: Frame, found: list[Use], ad: Ad, near: int) -> list[list[tuple[int, int, tuple[tuple[int, int], ...]]]]:
+    def _spans(frame: Frame, found: list[Use], ad: Ad, near: int,
+               breaks: tuple[str, ...] = ()) -> list[list[tuple[int, int, tuple[tuple[int, int], ...]]]]:
         """For each sentence holding one use of every group of the frame, no more than ``near`` tokens
-        apart, its candidate character spans (tightest first, at most _MAX_SPANS), each with the spans
-        of the pack's words inside it.
+        apart and with none of ``breaks`` between them, its candidate character spans (tightest first,
+        at most _MAX_SPANS), each with the spans of the pack's words inside it.
 
         A frame of one concept gives every use on its own, the longest first where two start together."""
         by_sentence: dict[int, list[Use]] = {}
@@ -82,8 +84,10 @@ class ConceptMatcher:
                 for combo in product(*choices):
                     if _words_apart(combo) > near or _overlap(combo):
                         continue
-                    spans.add((min(u.start for u in combo), max(u.end for u in combo),
-                               tuple(sorted((u.start, u.end) for u in combo))))
+                    a, b = min(u.start for u in combo), max(u.end for u in combo)
+                    if breaks and any(mark in ad.lowered[a:b] for mark in breaks):
+                        continue
+                    spans.add((a, b, tuple(sorted((u.start, u.end) for u in combo))))
                 if spans:
                     out.append(sorted(spans, key=lambda s: (s[1] - s[0], s[0]))[:_MAX_SPANS])
         return out
