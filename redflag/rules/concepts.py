@@ -44,10 +44,14 @@ def _money() -> tuple[re.Pattern, int, frozenset[str], frozenset[str]]:
     cur = table("currencies")
     names = sorted({*cur["codes"], *cur["symbols"], *cur["words"], *cur.get("local_words", {})}, key=len, reverse=True)
     unit = "|".join(re.escape(n) for n in names)
+    # "300 de lei", "2 milioni di euro": a linking word may stand before a currency's name
+    named = "|".join(re.escape(n) for n in sorted({*cur["words"], *cur.get("local_words", {})}, key=len, reverse=True))
+    link = "|".join(re.escape(w) for w in table("pay_terms")["linkers"])
     amount = r"\d{1,3}(?:[.,\u00a0\u202f ]\d{3}){0,4}(?:[.,]\d{1,2}|,-|\.-)?(?:\s?(?:k|mln|млн|тыс|тис|triệu|juta|ribu|mil|mii|tys))?|\d{1,9}(?:[.,]\d{1,2})?"
     # a currency word must end where a word ends (every Han character is a word: "500元起"); a symbol
     # may touch the digits
-    pattern = re.compile(rf"(?:(?:{unit})\s?(?:{amount})(?![\d])|(?:{amount})\s?(?:{unit}))(?![^\W\d_{HAN}])")
+    pattern = re.compile(rf"(?:(?:{unit})\s?(?:{amount})(?![\d])|(?:{amount})(?:\s(?:{link})(?=\s(?:{named})))?\s?(?:{unit}))"
+                         rf"(?![^\W\d_{HAN}])")
     words = frozenset(w for n in names for w in WORD.findall(n))
     symbols = frozenset(c for n in names if not WORD.search(n) for c in n if not c.isspace())
     return pattern, len(names[0]) + 8, words, symbols

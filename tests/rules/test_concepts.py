@@ -57,6 +57,7 @@ def test_words_outside_every_concept_cost_no_spans() -> None:
     ("5 eurosx", []),  # a currency word ends where a word ends
     ("x" * 300 + " 12 usd", ["12 usd"]),
     ("18-25", []),
+    ("câștigi 300 de lei pe zi, 500 de persoane", ["300 de lei"]),  # "de" only before a currency's name
 ])
 def test_money_is_an_amount_beside_a_currency(text: str, amounts: list[str]) -> None:
     assert [text[a:b] for a, b in BUILT_IN["@money"](text)] == amounts

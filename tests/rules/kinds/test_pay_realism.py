@@ -29,6 +29,9 @@ def _pay(text, ui_lang=None):
     ("Всего 30 минут в день, заработок 5000 руб в день, без опыта.", ["Всего 30 минут в день", "5000 руб в день", "без опыта"], "98"),
     ("Chỉ 30 phút mỗi ngày trên điện thoại, thu nhập 2 triệu/ngày.", ["Chỉ 30 phút mỗi ngày", "trên điện thoại", "2 triệu/ngày"], "157"),
     ("Solo 30 minutos al día desde tu celular, gana 200 USD al día.", ["Solo 30 minutos al día", "desde tu celular", "200 USD al día"], "400"),
+    # a linked currency ("de lei"), a time in words, and a period given before the amount
+    ("Lucrezi doar o oră pe zi de pe telefon și câștigi 300 de lei pe zi.", ["doar o oră pe zi", "de pe telefon", "300 de lei pe zi"], "63"),
+    ("Nur eine Stunde am Tag mit dem Handy, Tagesverdienst 150-300 Euro.", ["Nur eine Stunde am Tag", "mit dem Handy", "150-300 Euro"], "156–312"),
 ])
 def test_fires_with_exact_evidence_and_arithmetic(text, phrases, per_hour):
     flag, _ = _pay(text)
