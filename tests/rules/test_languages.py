@@ -144,6 +144,10 @@ def test_forms_are_generated_from_the_concepts(pack):
     ("Ищем девушек 18-23 лет для работы в ночном клубе за границей, фото обязательно", "TGT001", "девушек 18-23"),
     ("workers give their ID cards to the foreman, who holds them until the end of the contract", "DOC001", "give their ID cards"),
     ("each candidate wires 200 USD to the coordinator for the paperwork", "FEE001", "wires 200 USD to the coordinator for the paperwork"),
+    ("您好，我司收到您投递的简历，您的简历已通过初审，请添加微信了解岗位详情。", "SCM005", "收到您投递的简历"),
+    ("工厂招工，进厂需交押金500元，身份证由公司保管，工资押一个月，不准随便外出。", "DOC001", "身份证由公司保管"),
+    ("澳门高端会所招聘佳丽，陪客人喝酒唱歌，不出台，日结2000元，包吃住包机票。", "PAY001", "日结2000元"),
+    ("護照到廠後由公司統一保管，工資押一個月，需繳納保證金三萬元。", "DOC001", "護照到廠後由公司統一保管"),
 ])
 def test_a_red_flag_worded_in_any_language_fires_its_rule(text, rule, evidence):
     """Detected language, no --lang: the rule fires, quoting the exact words."""
@@ -153,6 +157,44 @@ def test_a_red_flag_worded_in_any_language_fires_its_rule(text, rule, evidence):
     result = Checker(Config(entities=False)).check(text)
     quoted = {f.id: [e.text for e in f.evidence] for f in result.flags}
     assert evidence in quoted.get(rule, []), quoted
+    for f in result.flags:
+        for e in f.evidence:
+            assert text[e.start:e.end] == e.text
+
+
+CHINESE_HONEST = [
+    "富士康郑州园区招聘普工，男女不限，18-40周岁，包吃住，签订劳动合同，缴纳五险一金，月薪5500-7000元。",
+    "某某物流有限公司招聘仓管员，要求一年以上工作经验，底薪4000加提成，每月15日发工资，周末双休。",
+    "应聘须知：本公司从不收取押金、保证金或培训费，入职后签订正式劳动合同。",
+    "深圳电子厂长期招聘，免费培训，提供宿舍，水电全免，工资每月10号准时发放，不压工资。",
+    "我们收到您的简历后，会在三个工作日内通知您面试时间。",
+    "招聘保安，需持有保安证，入职需提供身份证复印件和一寸照片，公司按时支付工资并报销体检费。",
+]
+
+
+@pytest.mark.parametrize("text", CHINESE_HONEST)
+def test_honest_chinese_ads_raise_no_serious_red_flag(text):
+    """Factory, office and security ads: housing provided at most (TRV001), never a fee, a held
+    document, a scam or an offer out of the blue."""
+    from redflag.config import Config
+    from redflag.pipeline import Checker
+
+    result = Checker(Config(entities=False)).check(text)
+    assert result.lang == "zh"
+    red = [f for f in result.flags if not f.reassuring]
+    assert {f.id for f in red} <= {"TRV001", "REQ001"}, [(f.id, [e.text for e in f.evidence]) for f in red]
+
+
+def test_a_chinese_lure_is_read_flag_by_flag_with_exact_phrases():
+    from redflag.config import Config
+    from redflag.pipeline import Checker
+
+    text = "招聘越南女孩，18-22岁，做KTV公主，老板包机票，证件由老板代为保管，有意者加微信详聊。"
+    result = Checker(Config(entities=False)).check(text)
+    quoted = {f.id: [e.text for e in f.evidence] for f in result.flags}
+    assert {"TGT001", "TGT003", "SEX002", "TRV001", "DOC001", "CON001", "CMB002"} <= set(quoted), quoted
+    assert quoted["DOC001"] == ["证件由老板代为保管"] and quoted["TGT001"] == ["女孩，18-22岁"]
+    assert result.level == "high"
     for f in result.flags:
         for e in f.evidence:
             assert text[e.start:e.end] == e.text
