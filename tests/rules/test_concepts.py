@@ -101,3 +101,26 @@ def test_an_amount_may_run_into_a_han_character() -> None:
     text = "日结¥500起，rmb 300元"  # every Han character is a word: "起" does not continue the amount
     assert [text[a:b] for a, b in BUILT_IN["@money"](text)] == ["¥500", "rmb 300"]
     assert BUILT_IN["@money"]("pay 300 usdx") == []
+
+
+@pytest.mark.parametrize("shape", ["需交押金", "护照统一保管日结500元，", "加微信联系"])
+def test_chinese_text_is_matched_in_linear_time(shape: str) -> None:
+    """Every Han character is a word: a text of them costs what a text of as many words does."""
+    import time
+
+    from redflag.rules.engine import RuleEngine
+    from redflag.rules.loader import ANY, builtin_pack
+    from redflag.text.normalise import normalise
+
+    engine = RuleEngine([builtin_pack(ANY), builtin_pack("zh")])
+
+    def cost(n: int) -> float:
+        norm = normalise((shape * (n // len(shape) + 1))[:n])
+        times = []
+        for _ in range(3):
+            t = time.process_time()
+            engine.match(norm, {"zh"})
+            times.append(time.process_time() - t)
+        return min(times)
+
+    assert cost(16000) < 6 * cost(4000) + 0.01
