@@ -129,3 +129,18 @@ def test_a_chinese_negation_after_the_phrase_stays_in_its_clause():
     assert negated_after(":无。", ZH_CUES) == ":无"
     assert negated_after("由公司承担", ZH_CUES) == "由公司承担"
     assert negated_after(",无需面试", ZH_CUES) is None  # the next clause is another demand
+
+
+def test_chinese_cues_leave_an_amount_in_another_language_alone():
+    """Every pack's cues judge a short ad no language is certain of: "0" before a trigger is a waived
+    fee in Chinese ("0中介费"), not the last digit of "pay 200"."""
+    assert negated_before("0", ZH_CUES) == "0"
+    assert negated_before("pay 200 ", ZH_CUES) is None
+
+
+def test_a_chinese_scam_ads_own_disclaimer_is_no_warning():
+    """"谨防诈骗" tacked onto an ad, or "非诈骗", does not turn its demands into advice."""
+    assert hypothetical("需交押金200元,谨防诈骗!", ZH_CUES) is None
+    assert hypothetical("正规公司,非诈骗,需交押金", ZH_CUES) is None
+    assert hypothetical("谨防以收取押金为名的诈骗", ZH_CUES) == "谨防"
+    assert hypothetical("这是骗局,不要交押金", ZH_CUES) == "骗局"
