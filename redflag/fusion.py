@@ -8,8 +8,9 @@ every clearly honest ad the same 0 and every model-certain ad the same cap, and 
 ranking thousands of ads by score would lose their order. Two strong signs from different
 categories, quoted in the ad, lift it to at least `medium` whatever the model says (see
 ``fuse``), and the model's evidence that an ad is honest counts in full only once it has read
-enough words (see ``model_evidence``). Learned weights are a logistic model scaled to points: ``points = scale * w``,
-with the base ``50 + scale * intercept``, so 50 points is a fused probability of one half.
+enough words (see ``model_evidence``). Learned weights are a logistic model scaled to points:
+``points = scale * w``, with the base ``50 + scale * intercept``, so 50 points is a fused
+probability of one half.
 Without a weights file, the rule packs' own weights are used and the model is left out.
 """
 
@@ -31,7 +32,7 @@ from redflag.result import Component
 LOGIT_CLIP = 8.0
 KNEE = 10.0  # within this many points of 0 or 100 the score bends towards the bound instead of stopping at it
 STRONG_SIGNS_FOR_MEDIUM = 2  # this many strong signs of different kinds make an ad at least `medium`
-MODEL_FULL_WORDS = 40  # from this many words read, the model's evidence that an ad is honest counts in full
+MODEL_FULL_WORDS = 40  # from this many words it knows, the model's evidence that an ad is honest counts in full
 
 
 class Graded(Protocol):
@@ -138,8 +139,8 @@ def fuse(rule_points: list[tuple[str, float]], probability: float | None, weight
     signs such as task work, pay per day and a move to WhatsApp are a warning even when the
     message is too short for the model, which reads short texts as honest and can outweigh them.
     The lift is part of the `bound` component, so the parts still add up; it never reaches
-    `high`, and the model alone still stops short of `high`. ``words`` is how many words the
-    model read, for ``model_evidence``.
+    `high`, and the model alone still stops short of `high`. ``words`` is how many of the ad's
+    words the model knows, for ``model_evidence``.
     """
     components = [Component(name="base", kind="base", points=weights.base)] if weights.base else []
     components += [Component(name=rid, kind="rule", points=pts) for rid, pts in rule_points]
