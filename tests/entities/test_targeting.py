@@ -200,8 +200,13 @@ def test_every_language_file_maps_to_known_countries():
         assert not set(g["female"]) & set(g["male"]), lang
 
 
+# Targeting reads the words between spaces around a name, and Chinese writes none: Chinese ads are
+# not read for targeting entities yet (the zh pack's TGT rules still read whom an ad recruits).
+NOT_READ = {"zh"}
+
+
 def test_the_languages_are_the_rule_packs_languages():
     from importlib.resources import files
 
     packs = {p.name for p in (files("redflag.rules") / "packs").iterdir() if p.is_dir() and not p.name.startswith("_")}
-    assert set(targeting.LANGUAGES) == packs
+    assert set(targeting.LANGUAGES) == packs - NOT_READ
