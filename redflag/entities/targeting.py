@@ -16,6 +16,7 @@ ad pays only for the words it may hold, whatever its language.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from importlib.resources import files
 
@@ -32,10 +33,21 @@ LANGUAGES: tuple[str, ...] = tuple(sorted(
 _TABLES = {lang: table("targeting_" + lang) for lang in LANGUAGES}
 
 
+# Devanagari letters with a nukta are typed either as one character or as the letter and the nukta
+_NUKTA = {chr(0x0958 + i): unicodedata.normalize("NFD", chr(0x0958 + i)) for i in range(8)}
+
+
 def _variants(word: str) -> set[str]:
-    """A folded word with the spellings ads use for the same letters (’ for ', ş/ţ for ș/ț)."""
+    """A folded word with the spellings ads use for the same letters (’ for ', ş/ţ for ș/ț, ड़ as one
+    character, two, or without its nukta)."""
     w = fold(word)
     out = {w, w.replace("'", "’"), w.replace("’", "'"), w.replace("ș", "ş").replace("ț", "ţ")}
+    if any("\u0900" <= c <= "\u097f" for c in w):
+        one = w
+        for single, pair in _NUKTA.items():
+            one = one.replace(pair, single)
+        two = unicodedata.normalize("NFD", one)
+        out |= {one, two, two.replace("\u093c", "")}  # and without it, as many type "लडकी"
     return {v for v in out if v}
 
 
@@ -286,7 +298,7 @@ def _anchors(context: Context) -> list[str]:
         scripts |= {name for name, rx in (("cyrillic", _CYRILLIC), ("latin", _LATIN_EXT)) if rx.search(low)}
     found = [a for k in ws & _FRAGMENTS for a, rest, script in _BY_FRAGMENT[k]
              if script in scripts and (not rest or rest <= ws)]
-    if len(scripts) > 1:
+    if not low.isascii():  # names with no ASCII letter (Cyrillic, Devanagari) are looked for directly
         found += [a for a in _BARE if a in low]
     return sorted(found)  # in one order, so a capped list is always the same
 

@@ -100,6 +100,10 @@ TARGETED = [
     ("id", "Dicari cewek usia 18-25 tahun untuk LC karaoke", ["female"], []),
     ("id", "Khusus wanita asal Indonesia", ["female"], ["Indonesia"]),
     ("id", "TKW Indonesia ke Hong Kong", ["female"], ["Indonesia"]),
+    ("hi", "लड़कियाँ चाहिए 18-25 साल, दुबई में होस्टेस का काम", ["female"], []),
+    ("hi", "सिर्फ़ महिलाएँ, नेपाली लड़कियाँ भी", ["female", "female"], ["Nepal"]),
+    ("hi", "लडकियाँ चाहिए क्लब के लिए", ["female"], []),  # typed without the nukta
+    ("hi", "Dubai job ke liye nepali ladkiyan chahiye", ["female"], ["Nepal"]),
 ]
 
 # equal-opportunity and both-genders statements, products, negations and open invitations
@@ -129,6 +133,9 @@ NOT_TARGETED = [
     ("tl", "Lalaki o babae, walang pinipiling kasarian"),
     ("id", "Dibutuhkan karyawan pria/wanita"),
     ("id", "Jual baju wanita murah"),
+    ("hi", "पुरुष और महिला दोनों आवेदन कर सकते हैं"),
+    ("hi", "महिलाओं के कपड़े थोक में"),
+    ("hi", "male/female dono apply kar sakte hain"),
 ]
 
 
