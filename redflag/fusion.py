@@ -33,6 +33,7 @@ LOGIT_CLIP = 8.0
 KNEE = 10.0  # within this many points of 0 or 100 the score bends towards the bound instead of stopping at it
 STRONG_SIGNS_FOR_MEDIUM = 2  # this many strong signs of different kinds make an ad at least `medium`
 MODEL_FULL_WORDS = 40  # from this many words it knows, the model's evidence that an ad is honest counts in full
+MODEL_FEW_WORDS = 3  # and from this many, its evidence that an ad is bad
 
 
 class Graded(Protocol):
@@ -74,23 +75,27 @@ def model_logit(probability: float) -> float:
 
 
 def model_evidence(probability: float, words: int | None = None) -> float:
-    """The model's log-odds as fusion counts them: clipped, and for an ad of fewer than
-    MODEL_FULL_WORDS words its evidence *against* the ad scaled by ``words / MODEL_FULL_WORDS``.
+    """The model's log-odds as fusion counts them: clipped, and weighed by how much of the ad it
+    could read. Its evidence *against* an ad counts in full from MODEL_FULL_WORDS words it knows,
+    and below that in proportion; its evidence *for* an ad from MODEL_FEW_WORDS.
 
     A one-line chat message gives the model a handful of terms, and in a language or register it
     saw little of, their absence reads as honesty: real scam and trafficking messages of ten words
-    came out near p = 0.3, costing about 20 points, for being short. Evidence *for* the ad is kept
-    whole, since a few words it knows to be bad ("trabajo desde casa, 300 dólares diarios") are a
-    real sign; the model alone still cannot make an ad `high`. ``words`` is how many of the ad's
-    words the model has a term for (``LinearModel.words_read``); None counts the evidence in full.
+    came out near p = 0.3, costing about 20 points, for being short. A few words it knows to be
+    bad ("trabajo desde casa, 300 dólares diarios") are a real sign, so evidence *for* an ad needs
+    only a few; but with none, the term vector of a Chinese ad is one number ("18-45岁") and that
+    number alone read as 93 %. The model alone still cannot make an ad `high`. ``words`` is how
+    many of the ad's words the model has a term for (``LinearModel.words_read``); None counts the
+    evidence in full.
 
     Fusion weights are fitted on the full evidence: they say what the model's reading is worth
     where it reads well. Fitted on the scaled evidence, the synthetic training ads (whose short
     messages the model reads well) lowered the base from 6.8 to 4.5 points and cost real recall.
     """
     z = model_logit(probability)
-    if z < 0 and words is not None and words < MODEL_FULL_WORDS:
-        z *= max(words, 0) / MODEL_FULL_WORDS
+    full = MODEL_FULL_WORDS if z < 0 else MODEL_FEW_WORDS
+    if words is not None and words < full:
+        z *= max(words, 0) / full
     return z
 
 

@@ -6,7 +6,7 @@ from types import SimpleNamespace
 import pytest
 
 from redflag.errors import RedflagError
-from redflag.fusion import (KNEE, MODEL_FULL_WORDS, FusionWeights, dump_weights, fuse, load_weights, model_evidence,
+from redflag.fusion import (KNEE, MODEL_FEW_WORDS, MODEL_FULL_WORDS, FusionWeights, dump_weights, fuse, load_weights, model_evidence,
                             model_logit, soft_bounds, soft_cap, strong_signs)
 
 
@@ -146,8 +146,11 @@ def test_the_model_counts_against_a_short_message_only_as_far_as_it_read_it():
     assert model_evidence(0.3) == full == model_evidence(0.3, MODEL_FULL_WORDS) == model_evidence(0.3, 500)
     assert model_evidence(0.3, MODEL_FULL_WORDS // 4) == pytest.approx(full / 4)
     assert model_evidence(0.3, 0) == 0.0
-    # evidence for the ad is never scaled: a few words the model knows to be bad are a real sign
-    assert model_evidence(0.9, 5) == model_logit(0.9)
+    # evidence for the ad needs only a few words: a few words the model knows to be bad are a real sign
+    assert model_evidence(0.9, MODEL_FEW_WORDS) == model_evidence(0.9, 5) == model_logit(0.9)
+    # but a text of which it knows no word (a Chinese ad and its numbers) is no evidence either way
+    assert model_evidence(0.93, 0) == 0.0 and model_evidence(0.2, 0) == 0.0
+    assert model_evidence(0.9, 1) == pytest.approx(model_logit(0.9) / MODEL_FEW_WORDS)
 
 
 def test_a_ten_word_message_with_one_strong_rule_and_a_weak_one_is_not_pulled_low_by_the_model():
@@ -162,4 +165,6 @@ def test_a_ten_word_message_with_one_strong_rule_and_a_weak_one_is_not_pulled_lo
     # an honest short message is not pushed up past what its rules say: without rules it stays low
     assert fuse([], 0.05, w, words=3)[1] == "low"
     assert fuse(points, 0.9, w, words=10) == fuse(points, 0.9, w, words=200)
+    # nor is an ad the model cannot read: a lone number it knows does not make it medium
+    assert fuse([], 0.93, w, words=0)[1] == "low" and fuse([], 0.93, w, words=10)[1] == "medium"
 

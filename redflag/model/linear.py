@@ -80,16 +80,15 @@ class LinearModel:
         return np.exp(-np.logaddexp(0.0, -z))
 
     def words_read(self, text: str) -> int:
-        """How many of the text's words the model has a term for: fusion weighs its evidence by it.
+        """How many of the text's words (numbers aside) the model has a term for: fusion weighs its
+        evidence by it.
 
         A language the model never saw (Chinese, whose clauses are single unknown runs) reads as
-        nothing, however long the ad.
+        nothing, however long the ad; the numbers in it ("18", "5000") are no reading of it.
         """
         vocab = next((b.vocab for b in self.blocks if b.analyzer == "word" and b.n), None)
-        low = text.lower()
-        if vocab is None:
-            return sum(1 for _ in WORD_RE.finditer(low))
-        return sum(1 for m in WORD_RE.finditer(low) if m.group() in vocab)
+        words = (m.group() for m in WORD_RE.finditer(text.lower()))
+        return sum(1 for w in words if not w.isdigit() and (vocab is None or w in vocab))
 
     def explain(self, text: str, top_k: int | None = 8) -> ModelOutput:
         """Probability plus the terms that pushed it up or down most, each tied to its places in the ad.

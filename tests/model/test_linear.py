@@ -109,3 +109,4 @@ def test_words_read_counts_only_the_words_the_model_has_a_term_for(toy):
     # a Chinese clause is one run of word characters the model never saw, however long the ad
     assert model.words_read("恭喜您被选中参加网上给酒店点赞评分的兼职，当天结算工资，新人立即领取50美元。") == 0
     assert model.words_read("") == 0
+    assert model.words_read("Urgent hiring 18 25 5000") == 2  # numbers are no words
