@@ -67,7 +67,8 @@ def test_english_bad_ads_score_above_honest_ones(english) -> None:
 # one term it never saw, and every Chinese ad gets the same probability; fusion counts the model's
 # evidence against an ad by the words it read, which for Chinese are those few runs.
 DRIFTING = {"pl": "the Polish ads' mean shift is 0.19, above the 0.17 band",
-            "zh": "the model reads no Chinese: every Chinese ad gets the same probability"}
+            "zh": "the model reads no Chinese: every Chinese ad gets the same probability",
+            "hi": "the model was trained without Hindi: the construction-work ad p05 moves 0.67, beyond the 0.50 band (mean shift 0.14)"}
 
 
 @pytest.mark.parametrize("code", [pytest.param(c, marks=pytest.mark.xfail(reason=DRIFTING[c], strict=True))
