@@ -18,6 +18,11 @@ def _quoted(result, text):
     return {f.id: [e.text for e in f.evidence] for f in result.flags}
 
 
+def _says(quoted, rule, evidence):
+    """The rule quotes the phrase, alone or inside a longer phrase of its evidence."""
+    return any(evidence in q for q in quoted.get(rule, []))
+
+
 @pytest.mark.parametrize("text, rules", [
     ("घर बैठे काम करें और रोज़ ₹500 से ₹1000 कमाएँ। रजिस्ट्रेशन फीस केवल 300 रुपये। अभी व्हाट्सएप करें।",
      {"FEE001": "रजिस्ट्रेशन फीस", "PAY001": "रोज़ ₹500 से ₹1000 कमाएँ", "CON001": "व्हाट्सएप करें", "SCM004": "घर बैठे"}),
@@ -37,7 +42,7 @@ def test_a_devanagari_lure_is_detected_as_hindi_and_flagged(text, rules):
     assert result.lang == "hi"
     quoted = _quoted(result, text)
     for rule, evidence in rules.items():
-        assert evidence in quoted.get(rule, []), (rule, quoted)
+        assert _says(quoted, rule, evidence), (rule, quoted)
     assert result.level == "high"
 
 
@@ -79,7 +84,7 @@ def test_honest_hindi_ads_raise_no_red_flag(text):
 def test_romanised_hindi_is_read_by_the_hindi_pack(text, rules):
     quoted = _quoted(HINDI.check(text), text)
     for rule, evidence in rules.items():
-        assert evidence in quoted.get(rule, []), (rule, quoted)
+        assert _says(quoted, rule, evidence), (rule, quoted)
 
 
 @pytest.mark.parametrize("text, rule", [
@@ -105,4 +110,4 @@ def test_romanised_words_in_a_devanagari_ad_reach_the_hindi_pack():
     result = DETECTED.check(text)
     assert "hi" in result.langs
     quoted = _quoted(result, text)
-    assert quoted.get("PAY001") == ["kamaye 500 rupaye roz"] and "ghar baithe" in quoted.get("SCM004", [])
+    assert _says(quoted, "PAY001", "kamaye 500 rupaye roz") and _says(quoted, "SCM004", "ghar baithe")
