@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from redflag.entities.data import table
-from redflag.entities.folding import alternation, fold
+from redflag.entities.folding import HAN, alternation, fold, word_end
 
 __all__ = ["Effort", "Cue", "efforts", "cues"]
 
@@ -45,8 +45,11 @@ def _periods(phrases: list[str]) -> str:
     alts = []
     for p in sorted({fold(p) for p in phrases}, key=lambda w: (-len(w), w)):
         body = re.escape(p[1:] if p.startswith("/") else p).replace(r"\ ", r"\s{1,2}")
-        alts.append((r"/\s?" if p.startswith("/") else "") + body + (r"(?!\w)" if p[-1].isalnum() else ""))
+        alts.append((r"/\s?" if p.startswith("/") else "") + body + word_end(p))
     return "(?:" + "|".join(alts) + ")"
+
+
+_STARTS = rf"(?<![^\W{HAN}])"  # a stated time starts a word, or follows a Han character ("每天只需1小时")
 
 
 @cache
@@ -57,9 +60,11 @@ def _patterns() -> tuple[re.Pattern, dict[str, str], re.Pattern, dict[str, str]]
     number = r"\d{1,3}(?:[.,]\d{1,2})?"
     rng = r"(?:\s?-\s?|\s(?:" + "|".join(re.escape(r) for r in sorted(set(ranges), key=len, reverse=True)) + r")\s)"
     per = "|".join(f"(?P<{kind}>{_periods(phrases)})" for kind, phrases in terms["periods"].items())
+    before = "|".join(f"(?P<{kind}_before>{_periods(phrases)})" for kind, phrases in terms["periods_before"].items())
     effort = re.compile(
-        r"(?:(?<!\w)(?P<only>" + alternation(terms["only_before"]) + r")\s{1,2})?"
-        r"(?:(?<![\w.,])(?P<a>" + number + r")(?:" + rng + r"(?P<b>" + number + r"))?\s?"
+        r"(?:" + _STARTS + r"(?:" + before + r")\s{0,2})?"
+        r"(?:" + _STARTS + r"(?P<only>" + alternation(terms["only_before"]) + r")\s{0,2})?"
+        r"(?:" + _STARTS + r"(?<![.,])(?P<a>" + number + r")(?:" + rng + r"(?P<b>" + number + r"))?\s?"
         r"(?P<unit>" + alternation(unit_of) + r")"
         r"|(?<!\w)(?P<spelled>" + alternation(terms["spelled"]) + r")(?!\w))"
         r"(?:\s{0,2}(?:" + per + r"))?"
@@ -87,7 +92,8 @@ def efforts(low: str, start: int = 0, end: int | None = None) -> list[Effort]:
     out = []
     for m in pattern.finditer(low, start, end):
         only = bool(m.group("only") or m.group("after"))
-        per = "day" if m.group("day") else "week" if m.group("week") else None
+        per = "day" if m.group("day") or m.group("day_before") else "week" if m.group("week") or m.group("week_before") \
+            else None
         if m.group("spelled"):
             if not (per or only):  # "à une heure de Paris", "15 USD an hour": a distance or a rate, not work
                 continue

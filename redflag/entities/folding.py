@@ -65,10 +65,20 @@ def positions(low: str, word: str) -> Iterator[int]:
         i = low.find(word, i + 1)
 
 
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"  # Han characters: each is a word of its own
+
+
+def word_end(word: str) -> str:
+    """What must follow ``word`` for it to end where a word ends: no letter or digit after a word
+    ending in one; after a Han character, no other letter (a number or Han may touch it: "500元起")."""
+    if not word[-1:].isalnum():
+        return ""
+    return rf"(?![^\W\d{HAN}])" if "\u3400" <= word[-1] <= "\u9fff" or "\uf900" <= word[-1] <= "\ufaff" else r"(?!\w)"
+
+
 def alternation(items) -> str:
     """Folded words as a regex, longest first, each ending where a word ends and spaces stretched."""
     out = []
     for w in sorted({fold(i) for i in items}, key=lambda w: (-len(w), w)):
-        r = re.escape(w).replace(r"\ ", r"\s{1,2}")
-        out.append(r + r"(?!\w)" if w[-1:].isalnum() else r)
+        out.append(re.escape(w).replace(r"\ ", r"\s{1,2}") + word_end(w))
     return "(?:" + "|".join(out) + ")"

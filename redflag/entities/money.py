@@ -16,18 +16,18 @@ from typing import Iterable
 
 from redflag.entities.base import MAX_FOUND, Context, Entity, Extractor
 from redflag.entities.data import table
-from redflag.entities.folding import cues, fold
+from redflag.entities.folding import HAN, cues, fold, word_end
 
 __all__ = ["MONEY", "find"]
 
 
+_HAN_END = re.compile(f"[{HAN}]$")
+_NOT_AFTER_WORD = rf"(?<![^\W{HAN}])"  # an amount starts a word, or follows a Han character ("月薪5000元")
+
+
 def _alt(items: Iterable[str]) -> str:
     """An alternation of folded words, longest first; one ending in a letter or digit must end a word."""
-    out = []
-    for w in sorted(set(items), key=lambda w: (-len(w), w)):
-        r = re.escape(w)
-        out.append(r + r"(?!\w)" if w[-1:].isalnum() else r)
-    return "(?:" + "|".join(out) + ")"
+    return "(?:" + "|".join(re.escape(w) + word_end(w) for w in sorted(set(items), key=lambda w: (-len(w), w))) + ")"
 
 
 _CURRENCIES = table("currencies")
@@ -54,18 +54,18 @@ def _mult(name: str) -> str:
 
 
 _MONEY_PRE = re.compile(
-    r"(?<![\w$£€])(?P<cur>" + _SYM_RE + "|" + _CODE_RE + r"\b) ?(?P<a1>" + _AMOUNT + r")(?!\d)" + _mult("m1")
+    _NOT_AFTER_WORD + r"(?<![$£€])(?P<cur>" + _SYM_RE + "|" + _CODE_RE + r"\b) ?(?P<a1>" + _AMOUNT + r")(?!\d)" + _mult("m1")
     + r"(?:" + _RANGE + r"(?:" + _SYM_RE + "|" + _CODE_RE + r")? ?(?P<a2>" + _AMOUNT + r")(?!\d)" + _mult("m2") + ")?"
 )
 _LINK = r"(?: " + _alt(fold(w) for w in _TERMS["linkers"]) + r" (?=" + _WORD_RE + r"))?"
 _MONEY_POST = re.compile(
-    r"(?<![\w.,])(?P<a1>" + _AMOUNT + r")(?!\d)" + _mult("m1")
+    _NOT_AFTER_WORD + r"(?<![.,])(?P<a1>" + _AMOUNT + r")(?!\d)" + _mult("m1")
     + r"(?:" + _RANGE + r"(?P<a2>" + _AMOUNT + r")(?!\d)" + _mult("m2") + r")?"
     + _LINK + r" ?(?P<cur>" + _SYM_RE + r"|zł|₫|đ(?!\w)|" + _CODE_RE + r"\b|" + _WORD_RE + r")"
 )
 # a multiplier that names its currency, with no currency written after it ("5 triệu", "5tr-7tr")
 _MONEY_IMPLIED = re.compile(
-    r"(?<![\w.,])(?P<a1>" + _AMOUNT + r")(?!\d)" + _mult("m1")
+    _NOT_AFTER_WORD + r"(?<![.,])(?P<a1>" + _AMOUNT + r")(?!\d)" + _mult("m1")
     + r"(?:" + _RANGE + r"(?P<a2>" + _AMOUNT + r")(?!\d)" + _mult("m2") + r")?"
 )
 _CURRENCY_AFTER = re.compile(r" ?(?:" + _SYM_RE + r"|zł|₫|đ(?!\w)|" + _CODE_RE + r"\b|" + _WORD_RE + r")")
@@ -192,7 +192,8 @@ def find(text: str, context: Context) -> list[Entity]:
             claimed = m.end()
             continue
         i = bisect_left(digit_ends, a + 1) - 1  # the last run of digits ending at or before the anchor
-        if i < 0 or a - digit_ends[i] > _GAP or (a and low[a - 1].isalpha()) or not _AFTER_AMOUNT.match(low, a):
+        glued = a and low[a - 1].isalpha() and not _HAN_END.search(low[a - 1])  # "1万元" is an amount, "xeur" none
+        if i < 0 or a - digit_ends[i] > _GAP or glued or not _AFTER_AMOUNT.match(low, a):
             continue
         # an amount starts at a run of digits shortly before its currency or multiplier: a range of
         # two amounts of four runs each ("1.000.000,50 - 2.000.000,50") at most

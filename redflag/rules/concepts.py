@@ -47,7 +47,9 @@ def _money() -> tuple[re.Pattern, int, frozenset[str], frozenset[str]]:
     # "300 de lei", "2 milioni di euro": a linking word may stand before a currency's name
     named = "|".join(re.escape(n) for n in sorted({*cur["words"], *cur.get("local_words", {})}, key=len, reverse=True))
     link = "|".join(re.escape(w) for w in table("pay_terms")["linkers"])
-    amount = r"\d{1,3}(?:[.,\u00a0\u202f ]\d{3}){0,4}(?:[.,]\d{1,2}|,-|\.-)?(?:\s?(?:k|mln|млн|тыс|тис|triệu|juta|ribu|mil|mii|tys))?|\d{1,9}(?:[.,]\d{1,2})?"
+    # a multiplier may follow the digits ("5 тыс.", "2 लाख", "1万"): the money entity's list
+    mult = "|".join(re.escape(m) for m in sorted(table("pay_terms")["multipliers"], key=len, reverse=True))
+    amount = rf"\d{{1,3}}(?:[.,\u00a0\u202f ]\d{{3}}){{0,4}}(?:[.,]\d{{1,2}}|,-|\.-)?(?:\s?(?:{mult}))?|\d{{1,9}}(?:[.,]\d{{1,2}})?(?:\s?(?:{mult}))?"
     # a currency word must end where a word ends (every Han character is a word: "500元起"); a symbol
     # may touch the digits
     pattern = re.compile(rf"(?:(?:{unit})\s?(?:{amount})(?![\d])|(?:{amount})(?:\s(?:{link})(?=\s(?:{named})))?\s?(?:{unit}))"

@@ -32,6 +32,15 @@ def test_working_time_in_words(text, hours, per):
     assert text[e.start:e.end] == text and (e.low, e.high, e.per) == (hours, hours, per)
 
 
+@pytest.mark.parametrize(("text", "low", "per"), [
+    ("每天只需1小时", 1, "day"), ("只需30分钟/天", 0.5, "day"), ("रोज़ सिर्फ़ 30 मिनट", 0.5, "day"),
+    ("sirf 2 ghante roz", 2, "day"), ("mỗi ngày 2 tiếng", 2, "day"), ("每周10小时", 10, "week"),
+])
+def test_how_often_may_come_before_the_time(text, low, per):
+    (e,) = efforts(fold(text))
+    assert text[e.start:e.end] == text and (e.low, e.per) == (low, per)
+
+
 @pytest.mark.parametrize("text", ["à une heure de Paris", "15 USD an hour", "offices one hour from London",
                                   "за час до начала смены"])
 def test_a_time_in_words_without_a_period_or_only_is_no_working_time(text):

@@ -30,3 +30,14 @@ def test_words_and_cues_share_one_form():
 
 def test_positions_are_whole_words_only():
     assert list(positions("one phone one none one", "one")) == [0, 10, 19]
+
+
+def test_a_word_ends_where_a_word_ends_and_a_han_character_may_touch_digits_and_han():
+    import re
+
+    from redflag.entities.folding import word_end
+
+    assert re.fullmatch("元" + word_end("元") + ".*", "元起") and re.fullmatch("元" + word_end("元") + ".*", "元5")
+    assert not re.fullmatch("元" + word_end("元") + ".*", "元x")
+    assert re.match("euro" + word_end("euro"), "euro ") and not re.match("euro" + word_end("euro"), "euros")
+    assert word_end("€") == ""

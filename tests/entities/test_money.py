@@ -93,6 +93,25 @@ def test_a_pay_word_before_the_amount_gives_its_period(text, value, values):
     assert values(text, "money") == [value]
 
 
+@pytest.mark.parametrize("text,value,span", [
+    ("日结500元", "500 CNY/day", "500元"),
+    ("月薪1万元起，包吃住", "10000 CNY/month", "1万元"),
+    ("每天只需1小时，日赚300-500元", "300-500 CNY/day", "300-500元"),
+    ("工资5000元/月", "5000 CNY/month", "5000元/月"),
+    ("रोज़ 500-1000 रुपये कमाएं", "500-1000 INR/day", "500-1000 रुपये"),
+    ("वेतन 5 हज़ार रुपये महीना", "5000 INR/month", "5 हज़ार रुपये महीना"),
+    ("2 लाख रुपये सालाना", "200000 INR/year", "2 लाख रुपये सालाना"),
+    ("salary 25000 rupaye per month", "25000 INR/month", "25000 rupaye per month"),
+])
+def test_chinese_and_hindi_amounts(text, value, span, found):
+    assert [(e.value, e.text) for e in found(text, "money")] == [(value, span)]
+
+
+@pytest.mark.parametrize("text", ["3单元", "ab500元", "元旦快乐"])
+def test_a_han_currency_needs_digits_of_its_own(text, values):
+    assert values(text, "money") == []
+
+
 def test_a_period_word_before_one_amount_is_not_carried_to_the_next(values):
     assert values("Stundenlohn 15 Euro, Bonus 200 Euro", "money") == ["15 EUR/hour", "200 EUR"]
     assert values("Stundenlohn 15 Euro, Monatsgehalt ca. 2.500 Euro", "money") == ["15 EUR/hour", "2500 EUR/month"]

@@ -35,7 +35,7 @@ def _says(quoted, rule, evidence):
     ("बधाई हो, आपका रिज्यूमे शॉर्टलिस्ट हो गया है। यूट्यूब वीडियो लाइक करें और हर टास्क पर ₹50 कमाएँ। टेलीग्राम पर संपर्क करें।",
      {"SCM005": "आपका रिज्यूमे शॉर्टलिस्ट", "SCM003": "टास्क पर ₹50", "CON001": "टेलीग्राम पर संपर्क", "CMB009": "आपका रिज्यूमे शॉर्टलिस्ट"}),
     ("सिक्योरिटी डिपॉजिट 2000 रुपये जमा करना होगा, ट्रेनिंग में सैलरी नहीं मिलेगी। हॉस्टल से बाहर जाना मना है।",
-     {"FEE002": "सिक्योरिटी डिपॉजिट 2000 रुपये जमा", "WAGE004": "ट्रेनिंग में सैलरी नहीं", "MOVE001": "बाहर जाना मना है"}),
+     {"FEE002": "सिक्योरिटी डिपॉजिट 2000 रुपये", "WAGE004": "ट्रेनिंग में सैलरी नहीं", "MOVE001": "बाहर जाना मना है"}),
 ])
 def test_a_devanagari_lure_is_detected_as_hindi_and_flagged(text, rules):
     result = DETECTED.check(text)
@@ -82,9 +82,10 @@ def test_honest_hindi_ads_raise_no_red_flag(text):
      {"FEE003": "visa ke paise 60000 jama", "WAGE004": "training mein salary nahi", "CMB007": "guaranteed, visa"}),
 ])
 def test_romanised_hindi_is_read_by_the_hindi_pack(text, rules):
-    quoted = _quoted(HINDI.check(text), text)
-    for rule, evidence in rules.items():
-        assert _says(quoted, rule, evidence), (rule, quoted)
+    for checker in (HINDI, DETECTED):  # with --lang hi, and as detected: Hindi in Latin letters is Hindi
+        quoted = _quoted(checker.check(text), text)
+        for rule, evidence in rules.items():
+            assert _says(quoted, rule, evidence), (rule, quoted)
 
 
 @pytest.mark.parametrize("text, rule", [
@@ -94,9 +95,10 @@ def test_romanised_hindi_is_read_by_the_hindi_pack(text, rules):
 ])
 def test_a_romanised_negation_or_warning_switches_the_flag_off(text, rule):
     """The English pack's own words ("registration fee") are judged by the Hindi cues too."""
-    result = HINDI.check(text)
-    assert rule not in {f.id for f in result.flags}
-    assert rule in {s.rule_id for s in result.suppressed}
+    for checker in (HINDI, DETECTED):
+        result = checker.check(text)
+        assert rule not in {f.id for f in result.flags}
+        assert rule in {s.rule_id for s in result.suppressed}
 
 
 def test_nahin_to_is_a_threat_not_a_negation():

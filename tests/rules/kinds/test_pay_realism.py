@@ -32,6 +32,9 @@ def _pay(text, ui_lang=None):
     # a linked currency ("de lei"), a time in words, and a period given before the amount
     ("Lucrezi doar o oră pe zi de pe telefon și câștigi 300 de lei pe zi.", ["doar o oră pe zi", "de pe telefon", "300 de lei pe zi"], "63"),
     ("Nur eine Stunde am Tag mit dem Handy, Tagesverdienst 150-300 Euro.", ["Nur eine Stunde am Tag", "mit dem Handy", "150-300 Euro"], "156–312"),
+    # Han and Devanagari: amounts and times touching the words around them, "how often" before the time
+    ("每天只需1小时，用手机就能做，日赚500-1000元。", ["每天只需1小时", "用手机", "500-1000元"], "68–137"),
+    ("ghar baithe sirf 1 ghanta roz, 3000 rupaye daily kamao", ["ghar baithe", "sirf 1 ghanta roz", "3000 rupaye daily"], "35"),
 ])
 def test_fires_with_exact_evidence_and_arithmetic(text, phrases, per_hour):
     flag, _ = _pay(text)
@@ -39,7 +42,7 @@ def test_fires_with_exact_evidence_and_arithmetic(text, phrases, per_hour):
     assert [e.text for e in flag.evidence] == phrases
     assert all(text[e.start:e.end] == e.text for e in flag.evidence)
     figures = dict(flag.figures)
-    assert f"≈ {per_hour} USD an hour" in flag.explanation or f"≈ {per_hour} USD" in flag.explanation
+    assert f"≈ {per_hour} USD" in flag.explanation or f" {per_hour} " in flag.explanation  # in the ad's language
     assert figures["ratio"][0] > figures["threshold"]
 
 
