@@ -10,7 +10,10 @@ is kept, not only the first.
 from __future__ import annotations
 
 import re
+import tomllib
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 
 UNKNOWN = "und"  # ISO 639-2 "undetermined"
 MIN_SHARE = 15  # percent of the text a second or third language needs to count
@@ -56,7 +59,32 @@ def detect(text: str) -> Languages:
         if lang not in langs and lang != UNKNOWN:
             langs.append(lang)
     main = langs[0] if langs and reliable else UNKNOWN
+    romanised = _romanised(clean)
+    if romanised and romanised not in langs:  # all of it: CLD2's stretches named another language
+        return Languages(romanised, (romanised, *langs), ((romanised, 0, len(text)),), True)
     return Languages(main, tuple(langs), parts, bool(reliable))
+
+
+@lru_cache(maxsize=1)
+def _markers() -> dict[str, tuple[frozenset[str], int, float]]:
+    raw = tomllib.loads((resources.files("redflag.text") / "data" / "romanised.toml").read_text(encoding="utf-8"))
+    return {lang: (frozenset(t["markers"]), int(t["least"]), float(t["share"])) for lang, t in raw.items()}
+
+
+_LATIN_WORD = re.compile(r"[a-z]{2,}")
+
+
+def _romanised(text: str) -> str | None:
+    """The language a Latin-script chat is written in when CLD2 cannot know it ("ghar baithe kamaye
+    500 rupaye roz, WhatsApp karein" is Hindi, which CLD2 reads only in Devanagari), or None."""
+    words = _LATIN_WORD.findall(text.lower())
+    if len(words) < 3:
+        return None
+    for lang, (markers, least, share) in _markers().items():
+        hits = [w for w in words if w in markers]
+        if len(set(hits)) >= least and len(hits) >= share * len(words):
+            return lang
+    return None
 
 
 def _parts(text: str, vectors) -> tuple[tuple[str, int, int], ...]:

@@ -19,3 +19,23 @@ def test_chinese_in_either_script_is_zh(text):
 
 def test_an_english_ad_is_still_english():
     assert detect("We are hiring warehouse workers, apply on our website with your CV.").main == "en"
+
+
+@pytest.mark.parametrize("text", [
+    "ghar baithe kamaye 500-1000 rupaye roz, sirf 30 minute, daily payment. WhatsApp karein",
+    "Dubai mein naukri pakki, visa free, passport company rakhegi. Registration fee 1500 rupaye jama karein.",
+    "aapka resume shortlist ho gaya hai, WhatsApp par message karein",
+])
+def test_hindi_in_latin_letters_is_read_as_hindi(text):
+    found = detect(text)
+    assert found.main == "hi" and found.all[0] == "hi" and found.reliable
+
+
+@pytest.mark.parametrize("text", [
+    "We are hiring a warehouse operative, 40 hours a week, apply now",
+    "Hai Ana, kamu mau kerja di Jakarta?",  # "hai" alone is Indonesian for hello
+    "Bhai",
+    "Chai and samosa in the canteen, kaam karo and relax",  # two markers in an English sentence
+])
+def test_latin_text_without_enough_hindi_words_keeps_its_language(text):
+    assert detect(text).main != "hi"
