@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from redflag.entities.data import table
-from redflag.entities.folding import HAN, alternation, fold, word_end
+from redflag.entities.folding import alternation, fold, word_end
+from redflag.text.tokens import HAN
 
 __all__ = ["Effort", "Cue", "efforts", "cues"]
 

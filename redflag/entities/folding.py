@@ -10,6 +10,7 @@ import re
 from typing import Iterator
 
 from redflag.text.lookalikes import LOOKALIKES
+from redflag.text.tokens import HAN, HAN_RUN  # Han characters are words of their own
 
 __all__ = ["fold", "words", "cues", "positions"]
 
@@ -65,7 +66,6 @@ def positions(low: str, word: str) -> Iterator[int]:
         i = low.find(word, i + 1)
 
 
-HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"  # Han characters: each is a word of its own
 
 
 def word_end(word: str) -> str:
@@ -73,7 +73,7 @@ def word_end(word: str) -> str:
     ending in one; after a Han character, no other letter (a number or Han may touch it: "500元起")."""
     if not word[-1:].isalnum():
         return ""
-    return rf"(?![^\W\d{HAN}])" if "\u3400" <= word[-1] <= "\u9fff" or "\uf900" <= word[-1] <= "\ufaff" else r"(?!\w)"
+    return rf"(?![^\W\d{HAN}])" if HAN_RUN.fullmatch(word[-1]) else r"(?!\w)"
 
 
 def alternation(items) -> str:

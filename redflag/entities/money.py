@@ -16,12 +16,12 @@ from typing import Iterable
 
 from redflag.entities.base import MAX_FOUND, Context, Entity, Extractor
 from redflag.entities.data import table
-from redflag.entities.folding import HAN, cues, fold, word_end
+from redflag.entities.folding import cues, fold, word_end
+from redflag.text.tokens import HAN, HAN_RUN
 
 __all__ = ["MONEY", "find"]
 
 
-_HAN_END = re.compile(f"[{HAN}]$")
 _NOT_AFTER_WORD = rf"(?<![^\W{HAN}])"  # an amount starts a word, or follows a Han character ("月薪5000元")
 
 
@@ -192,7 +192,7 @@ def find(text: str, context: Context) -> list[Entity]:
             claimed = m.end()
             continue
         i = bisect_left(digit_ends, a + 1) - 1  # the last run of digits ending at or before the anchor
-        glued = a and low[a - 1].isalpha() and not _HAN_END.search(low[a - 1])  # "1万元" is an amount, "xeur" none
+        glued = a and low[a - 1].isalpha() and not HAN_RUN.fullmatch(low[a - 1])  # "1万元" is an amount, "xeur" none
         if i < 0 or a - digit_ends[i] > _GAP or glued or not _AFTER_AMOUNT.match(low, a):
             continue
         # an amount starts at a run of digits shortly before its currency or multiplier: a range of

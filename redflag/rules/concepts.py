@@ -100,8 +100,11 @@ def _impersonated() -> re.Pattern:
     from redflag.entities.data import table
 
     names = {n.lower() for key in ("brands", "institutions") for n in table("impersonated")[key]}
-    alternation = "|".join(re.escape(n) for n in sorted(names, key=lambda n: (-len(n), n)))
-    return re.compile(r"(?<![\w.@/])(?:" + alternation + r")(?![\w]|\.\w)", re.IGNORECASE)
+    han = {n for n in names if HAN_RUN.fullmatch(n)}  # words of their own, whatever touches them ("我是京东人事部")
+    alternation = "|".join(re.escape(n) for n in sorted(names - han, key=lambda n: (-len(n), n)))
+    han_names = "|".join(re.escape(n) for n in sorted(han, key=lambda n: (-len(n), n)))
+    return re.compile(r"(?<![\w.@/])(?:" + alternation + r")(?![\w]|\.\w)" + (f"|{han_names}" if han else ""),
+                      re.IGNORECASE)
 
 
 def _brand_spans(text: str) -> list[tuple[int, int]]:

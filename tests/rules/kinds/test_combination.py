@@ -74,6 +74,8 @@ def test_brand_names_are_whole_words_not_parts_of_addresses():
     assert spans("boost hotels on booking.com and tripadvisor") == ["booking.com", "tripadvisor"]
     assert spans("visit my-amazon.com or amazonas, mail jobs@amazon.example") == []
     assert spans("представитель оон и unicef") == ["оон", "unicef"]
+    assert spans("hi, priya from flipkart hr; naukri chahiye") == ["flipkart"]  # "naukri" is the Hindi for a job
+    assert spans("我是京东人事部的王经理，在抖音点赞") == ["京东", "抖音"]  # Chinese names touch the words around them
 
 
 def test_a_group_may_name_a_built_in_concept_but_not_an_unknown_one(tmp_path):
