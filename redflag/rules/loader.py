@@ -23,7 +23,7 @@ from redflag.rules.concepts import BUILT_IN, MIN_STEM, Lexicon
 from redflag.rules.cache import parsed
 from redflag.rules.schema import (CONTEXT_FIELDS, LazyPattern, DEFAULT_NEAR, DEFINITION_FIELDS, GRADES, MAX_WEIGHT, MIN_WEIGHT,
                                   REQUIRED, RULE_FIELDS, RULE_ID, ContextCues, Example, Frame, Rule, RulePack)
-from redflag.text.tokens import HAN_RUN, entry_words
+from redflag.text.tokens import HAN_RUN, WORD, entry_words
 
 _IS: dict[str, object] = {
     "text": lambda v: isinstance(v, str),
@@ -97,7 +97,8 @@ def _check_recogniser(patterns: tuple[str, ...], requires: tuple, frames: tuple,
         raise RulePackError(f"{where}: needs patterns, frames of concepts, or requires (for a combination rule)")
     if patterns and not keywords:
         raise RulePackError(f"{where}: needs keywords (the words that let the engine skip it quickly)")
-    odd = sorted(k for k in keywords if not k.isalpha() or (len(entry_words(k)) > 1 and not HAN_RUN.fullmatch(k)))
+    # a word of letters, marks included (Devanagari's vowel signs are marks: "रुपये"), or a run of Han characters
+    odd = sorted(k for k in keywords if not (k.isalpha() or WORD.fullmatch(k)) or (len(entry_words(k)) > 1 and not HAN_RUN.fullmatch(k)))
     if odd:
         raise RulePackError(f"{where}: keywords must be single words of letters (the engine finds them as such): {', '.join(odd)}")
 

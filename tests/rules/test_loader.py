@@ -267,6 +267,20 @@ def test_every_built_in_red_flag_points_to_a_harm():
             assert rule.reassuring or set(rule.harms) <= set(HARMS) and rule.harms, rule.id
 
 
+def test_a_keyword_may_be_a_word_with_marks_and_the_engine_finds_it():
+    from redflag.rules.engine import RuleEngine
+    from redflag.text.normalise import normalise
+
+    text = (pack_text(r"रुपये\s{1,3}जमा").replace('keywords = ["fee"]', 'keywords = ["रुपये"]')
+            .replace('{ text = "a fee", evidence = "fee" }', '{ text = "500 रुपये जमा करें", evidence = "रुपये जमा" }'))
+    pack = parse_pack(text.encode(), "t.toml")
+    assert pack.rules[0].keywords == frozenset({"रुपये"})
+    hits = RuleEngine([pack]).match(normalise("कृपया 500 रुपये जमा करें")).hits
+    assert [(h.rule.id, h.evidence[0].text) for h in hits] == [("TST001", "रुपये जमा")]
+    with pytest.raises(RulePackError, match="keywords must be single words"):
+        parse_pack(pack_text().replace('keywords = ["fee"]', 'keywords = ["रुपये जमा"]').encode(), "t.toml")
+
+
 def test_han_entries_take_no_stem_and_han_keywords_are_whole_runs():
     with pytest.raises(RulePackError, match="a Han character is a word of its own"):
         parse_pack((PACK_HEAD + '[concepts]\ndeposit = ["押金*"]\n').encode(), "t.toml")
