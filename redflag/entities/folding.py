@@ -57,15 +57,14 @@ def cues(*names: str) -> frozenset[bytes]:
 
 
 def positions(low: str, word: str) -> Iterator[int]:
-    """Start offsets of ``word`` where it stands as a whole word."""
+    """Start offsets of ``word`` where it stands as a whole word (a Han character is one on its own)."""
     n = len(word)
+    free_start, free_end = bool(HAN_RUN.match(word[:1])), bool(HAN_RUN.match(word[-1:]))
     i = low.find(word)
     while i >= 0:
-        if (i == 0 or not low[i - 1].isalnum()) and (i + n >= len(low) or not low[i + n].isalnum()):
+        if (i == 0 or free_start or not low[i - 1].isalnum()) and (i + n >= len(low) or free_end or not low[i + n].isalnum()):
             yield i
         i = low.find(word, i + 1)
-
-
 
 
 def word_end(word: str) -> str:

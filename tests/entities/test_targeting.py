@@ -104,6 +104,11 @@ TARGETED = [
     ("hi", "सिर्फ़ महिलाएँ, नेपाली लड़कियाँ भी", ["female", "female"], ["Nepal"]),
     ("hi", "लडकियाँ चाहिए क्लब के लिए", ["female"], []),  # typed without the nukta
     ("hi", "Dubai job ke liye nepali ladkiyan chahiye", ["female"], ["Nepal"]),
+    # Chinese writes no spaces: names touch the words around them
+    ("zh", "招聘女孩18-25岁，KTV公主，包机票", ["female"], []),
+    ("zh", "乌克兰美女，高薪诚聘", ["female"], ["Ukraine"]),
+    ("zh", "越南新娘，包办手续", ["female"], ["Vietnam"]),
+    ("zh", "需要越南劳工20名，包吃住", [], ["Vietnam"]),
 ]
 
 # equal-opportunity and both-genders statements, products, negations and open invitations
@@ -136,6 +141,9 @@ NOT_TARGETED = [
     ("hi", "पुरुष और महिला दोनों आवेदन कर सकते हैं"),
     ("hi", "महिलाओं के कपड़े थोक में"),
     ("hi", "male/female dono apply kar sakte hain"),
+    ("zh", "招聘普工，男女不限，18-45岁"),
+    ("zh", "女装店招聘店员"),
+    ("zh", "我们招聘男生和女生，男女不限"),
 ]
 
 
@@ -164,6 +172,8 @@ def test_every_supported_language_has_examples():
     ("Шукаємо дівчат з України", "gender", "Шукаємо дівчат"),
     ("Cần tuyển lao động nữ Việt Nam", "gender", "Cần tuyển lao động nữ"),
     ("Cần tuyển lao động nữ Việt Nam", "nationality", "Việt Nam"),
+    ("高薪招聘女孩18-25岁", "gender", "女孩"),
+    ("诚聘乌克兰美女", "nationality", "乌克兰美女"),
     ("Căutăm fete din Republica Moldova", "nationality", "Republica Moldova"),
     ("Nous recherchons des jeunes filles d’Ukraine", "nationality", "Ukraine"),
 ])
@@ -207,13 +217,8 @@ def test_every_language_file_maps_to_known_countries():
         assert not set(g["female"]) & set(g["male"]), lang
 
 
-# Targeting reads the words between spaces around a name, and Chinese writes none: Chinese ads are
-# not read for targeting entities yet (the zh pack's TGT rules still read whom an ad recruits).
-NOT_READ = {"zh"}
-
-
 def test_the_languages_are_the_rule_packs_languages():
     from importlib.resources import files
 
     packs = {p.name for p in (files("redflag.rules") / "packs").iterdir() if p.is_dir() and not p.name.startswith("_")}
-    assert set(targeting.LANGUAGES) == packs - NOT_READ
+    assert set(targeting.LANGUAGES) == packs
