@@ -17,7 +17,7 @@ from pathlib import Path
 from redflag import __version__
 from redflag.config import Config
 from redflag.errors import InputError
-from redflag.fusion import FusionWeights, fuse, load_weights, strong_signs
+from redflag.fusion import MODEL_FULL_WORDS, FusionWeights, fuse, load_weights, strong_signs
 from redflag.result import Flag, ModelOutput, Result, Suppression
 from redflag.rules.engine import Hit, RuleEngine
 from redflag.rules.loader import check_codes, packs_with
@@ -128,7 +128,7 @@ class Checker:
         points = [(h.rule.id, self.weights.points(h.rule.id, h.rule.weight)) for h in hits]
         probability = model_out.probability if model_out is not None else None
         score, level, components = fuse(points, probability, self.weights, strong_signs(h.rule for h in hits),
-                                        self.model.words_read(text) if probability is not None else None)
+                                        self.model.words_read(text, MODEL_FULL_WORDS) if probability is not None else None)
         ui = self.config.ui_lang or (langs.main if langs.main in self.engine.languages else "en")
         flags = tuple(_flag(h, pts, *self.engine.display(h.rule.id, ui), self.engine.explain(h.note, ui))
                       for h, (_, pts) in zip(hits, points))

@@ -63,6 +63,7 @@ class LinearModel:
         self.text_columns = card.get("text_columns", ["text"])
         self.intercept = float(arrays["intercept"][0])
         self._batch: Any = None
+        self._word_vocab = next((b.vocab for b in self.blocks if b.analyzer == "word" and b.n), None)
 
     def decision_function(self, texts: Sequence[str]) -> Any:
         """Log-odds of the positive class for every text (numpy, imported only for batches)."""
@@ -79,16 +80,22 @@ class LinearModel:
         z = self.decision_function(texts)
         return np.exp(-np.logaddexp(0.0, -z))
 
-    def words_read(self, text: str) -> int:
-        """How many of the text's words (numbers aside) the model has a term for: fusion weighs its
-        evidence by it.
+    def words_read(self, text: str, most: int | None = None) -> int:
+        """How many of the text's words (numbers aside) the model has a term for, counted up to
+        ``most``: fusion weighs its evidence by it, and needs no count past its own bar.
 
         A language the model never saw (Chinese, whose clauses are single unknown runs) reads as
         nothing, however long the ad; the numbers in it ("18", "5000") are no reading of it.
         """
-        vocab = next((b.vocab for b in self.blocks if b.analyzer == "word" and b.n), None)
-        words = (m.group() for m in WORD_RE.finditer(text.lower()))
-        return sum(1 for w in words if not w.isdigit() and (vocab is None or w in vocab))
+        vocab = self._word_vocab
+        n = 0
+        for m in WORD_RE.finditer(text.lower()):
+            w = m.group()
+            if not w.isdigit() and (vocab is None or w in vocab):
+                n += 1
+                if n == most:  # a long ad in a language the model knows stops here, after a few lines
+                    break
+        return n
 
     def explain(self, text: str, top_k: int | None = 8) -> ModelOutput:
         """Probability plus the terms that pushed it up or down most, each tied to its places in the ad.

@@ -110,3 +110,5 @@ def test_words_read_counts_only_the_words_the_model_has_a_term_for(toy):
     assert model.words_read("恭喜您被选中参加网上给酒店点赞评分的兼职，当天结算工资，新人立即领取50美元。") == 0
     assert model.words_read("") == 0
     assert model.words_read("Urgent hiring 18 25 5000") == 2  # numbers are no words
+    assert model.words_read("Urgent hiring: send your passport copy", most=4) == 4  # counting stops at the bar
+    assert model.words_read("Urgent hiring: send your passport copy", most=40) == 6
