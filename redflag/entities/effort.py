@@ -13,8 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from redflag.entities.data import table
-from redflag.entities.folding import alternation, fold, word_end
-from redflag.text.tokens import HAN
+from redflag.entities.folding import WORD_START, alternation, fold, word_end
 
 __all__ = ["Effort", "Cue", "efforts", "cues"]
 
@@ -50,9 +49,6 @@ def _periods(phrases: list[str]) -> str:
     return "(?:" + "|".join(alts) + ")"
 
 
-_STARTS = rf"(?<![^\W{HAN}])"  # a stated time starts a word, or follows a Han character ("每天只需1小时")
-
-
 @cache
 def _patterns() -> tuple[re.Pattern, dict[str, str], re.Pattern, dict[str, str]]:
     terms = table("effort_terms")
@@ -63,9 +59,9 @@ def _patterns() -> tuple[re.Pattern, dict[str, str], re.Pattern, dict[str, str]]
     per = "|".join(f"(?P<{kind}>{_periods(phrases)})" for kind, phrases in terms["periods"].items())
     before = "|".join(f"(?P<{kind}_before>{_periods(phrases)})" for kind, phrases in terms["periods_before"].items())
     effort = re.compile(
-        r"(?:" + _STARTS + r"(?:" + before + r")\s{0,2})?"
-        r"(?:" + _STARTS + r"(?P<only>" + alternation(terms["only_before"]) + r")\s{0,2})?"
-        r"(?:" + _STARTS + r"(?<![.,])(?P<a>" + number + r")(?:" + rng + r"(?P<b>" + number + r"))?\s?"
+        r"(?:" + WORD_START + r"(?:" + before + r")\s{0,2})?"
+        r"(?:" + WORD_START + r"(?P<only>" + alternation(terms["only_before"]) + r")\s{0,2})?"
+        r"(?:" + WORD_START + r"(?<![.,])(?P<a>" + number + r")(?:" + rng + r"(?P<b>" + number + r"))?\s?"
         r"(?P<unit>" + alternation(unit_of) + r")"
         r"|(?<!\w)(?P<spelled>" + alternation(terms["spelled"]) + r")(?!\w))"
         r"(?:\s{0,2}(?:" + per + r"))?"

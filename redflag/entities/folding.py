@@ -12,7 +12,7 @@ from typing import Iterator
 from redflag.text.lookalikes import LOOKALIKES
 from redflag.text.tokens import HAN, HAN_RUN  # Han characters are words of their own
 
-__all__ = ["fold", "words", "cues", "positions"]
+__all__ = ["fold", "words", "cues", "positions", "whole_word_at", "word_end", "WORD_START", "alternation"]
 
 _CONFUSABLES = {
     **LOOKALIKES,
@@ -56,15 +56,25 @@ def cues(*names: str) -> frozenset[bytes]:
     return frozenset(w.encode() for w in names)
 
 
+def whole_word_at(low: str, i: int, word: str) -> bool:
+    """Whether ``word``, found at ``low[i:]``, stands there as a whole word: no letter or digit
+    touches it, except where it begins or ends with a Han character, which is a word on its own."""
+    e = i + len(word)
+    return ((i == 0 or not low[i - 1].isalnum() or bool(HAN_RUN.match(word[:1])))
+            and (e >= len(low) or not low[e].isalnum() or bool(HAN_RUN.match(word[-1:]))))
+
+
 def positions(low: str, word: str) -> Iterator[int]:
-    """Start offsets of ``word`` where it stands as a whole word (a Han character is one on its own)."""
-    n = len(word)
-    free_start, free_end = bool(HAN_RUN.match(word[:1])), bool(HAN_RUN.match(word[-1:]))
+    """Start offsets of ``word`` where it stands as a whole word (``whole_word_at``)."""
     i = low.find(word)
     while i >= 0:
-        if (i == 0 or free_start or not low[i - 1].isalnum()) and (i + n >= len(low) or free_end or not low[i + n].isalnum()):
+        if whole_word_at(low, i, word):
             yield i
         i = low.find(word, i + 1)
+
+
+# where a listed word may start: after no letter or digit, or after a Han character ("月薪5000元")
+WORD_START = rf"(?<![^\W{HAN}])"
 
 
 def word_end(word: str) -> str:

@@ -16,13 +16,10 @@ from typing import Iterable
 
 from redflag.entities.base import MAX_FOUND, Context, Entity, Extractor
 from redflag.entities.data import table
-from redflag.entities.folding import cues, fold, word_end
-from redflag.text.tokens import HAN, HAN_RUN
+from redflag.entities.folding import WORD_START, cues, fold, word_end
+from redflag.text.tokens import HAN_RUN
 
 __all__ = ["MONEY", "find"]
-
-
-_NOT_AFTER_WORD = rf"(?<![^\W{HAN}])"  # an amount starts a word, or follows a Han character ("月薪5000元")
 
 
 def _alt(items: Iterable[str]) -> str:
@@ -54,18 +51,18 @@ def _mult(name: str) -> str:
 
 
 _MONEY_PRE = re.compile(
-    _NOT_AFTER_WORD + r"(?<![$£€])(?P<cur>" + _SYM_RE + "|" + _CODE_RE + r"\b) ?(?P<a1>" + _AMOUNT + r")(?!\d)" + _mult("m1")
+    WORD_START + r"(?<![$£€])(?P<cur>" + _SYM_RE + "|" + _CODE_RE + r"\b) ?(?P<a1>" + _AMOUNT + r")(?!\d)" + _mult("m1")
     + r"(?:" + _RANGE + r"(?:" + _SYM_RE + "|" + _CODE_RE + r")? ?(?P<a2>" + _AMOUNT + r")(?!\d)" + _mult("m2") + ")?"
 )
 _LINK = r"(?: " + _alt(fold(w) for w in _TERMS["linkers"]) + r" (?=" + _WORD_RE + r"))?"
 _MONEY_POST = re.compile(
-    _NOT_AFTER_WORD + r"(?<![.,])(?P<a1>" + _AMOUNT + r")(?!\d)" + _mult("m1")
+    WORD_START + r"(?<![.,])(?P<a1>" + _AMOUNT + r")(?!\d)" + _mult("m1")
     + r"(?:" + _RANGE + r"(?P<a2>" + _AMOUNT + r")(?!\d)" + _mult("m2") + r")?"
     + _LINK + r" ?(?P<cur>" + _SYM_RE + r"|zł|₫|đ(?!\w)|" + _CODE_RE + r"\b|" + _WORD_RE + r")"
 )
 # a multiplier that names its currency, with no currency written after it ("5 triệu", "5tr-7tr")
 _MONEY_IMPLIED = re.compile(
-    _NOT_AFTER_WORD + r"(?<![.,])(?P<a1>" + _AMOUNT + r")(?!\d)" + _mult("m1")
+    WORD_START + r"(?<![.,])(?P<a1>" + _AMOUNT + r")(?!\d)" + _mult("m1")
     + r"(?:" + _RANGE + r"(?P<a2>" + _AMOUNT + r")(?!\d)" + _mult("m2") + r")?"
 )
 _CURRENCY_AFTER = re.compile(r" ?(?:" + _SYM_RE + r"|zł|₫|đ(?!\w)|" + _CODE_RE + r"\b|" + _WORD_RE + r")")

@@ -22,8 +22,7 @@ from importlib.resources import files
 
 from redflag.entities.base import MAX_FOUND, Context, Entity, Extractor
 from redflag.entities.data import table
-from redflag.entities.folding import fold, positions, words
-from redflag.text.tokens import HAN
+from redflag.entities.folding import fold, positions, whole_word_at, words
 
 __all__ = ["NATIONALITIES", "GENDERS", "LANGUAGES", "find_nationalities", "find_genders", "origin_words"]
 
@@ -273,7 +272,6 @@ for _name in sorted(_LEX, key=lambda n: (-len(n), n)):
         _a = max(_tokens, key=lambda m: len(m.group()))
         _ANCHORED.setdefault(_a.group(), []).append((_name, _a.start()))
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
-_HAN = re.compile(f"[{HAN}]")
 _LATIN_EXT = re.compile(r"[\u00c0-\u024f\u1e00-\u1eff]")
 # fragment -> (anchor, its other fragments, its script); an anchor's script must be in the ad
 _BY_FRAGMENT: dict[bytes, list[tuple[str, frozenset[bytes], str]]] = {}
@@ -320,9 +318,7 @@ def _hits(context: Context) -> list[tuple[int, int, str]]:
             for name, offset in _ANCHORED[anchor]:
                 p = q - offset
                 e = p + len(name)
-                # a Han character is a word of its own, so a Chinese name may touch the text around it
-                if p >= 0 and low.startswith(name, p) and not (p and low[p - 1].isalnum() and not _HAN.match(name)) \
-                        and not (e < len(low) and low[e].isalnum() and not _HAN.match(name[-1])):
+                if p >= 0 and low.startswith(name, p) and whole_word_at(low, p, name):
                     found.append((p, e, name))
                     break
     found.sort(key=lambda h: (h[0], -h[1]))

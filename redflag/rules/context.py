@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 
 from redflag.rules.schema import ContextCues
-from redflag.text.tokens import HAN, WORD_PATTERN
+from redflag.text.tokens import HAN, HAN_RUN, WORD_PATTERN
 
 # Sentence ends: full stops and their kin in the scripts of the packs (。！？ ۔ ।), line breaks, bullets;
 # a dash before an amount is a copula ("Комиссия — 300 евро"), not a bullet; a full stop run into
@@ -20,7 +20,6 @@ from redflag.text.tokens import HAN, WORD_PATTERN
 # them) before a Han character.
 BOUNDARY = re.compile(rf"[.!?。！？।۔](?=\s|$)|[。！？]|(?<!\d)[.!?](?=[{HAN}])|[\n;•|]|\s[-*–]\s(?![\d$€£₽])"
                       r"|(?<=[^\W\d_]{3})\.(?=[^\W\d_])")
-_HAN = re.compile(f"[{HAN}]")
 _WORD = re.compile(rf"{WORD_PATTERN}|,")
 _LOOK = 300
 
@@ -36,7 +35,7 @@ def sentence_starts(text: str) -> list[int]:
             i = m.start()
             after = text[m.end():m.end() + 1]
             if after and not after.isspace():
-                if not _HAN.match(after) and not (after.isupper() and text[i - 1].islower()):
+                if not HAN_RUN.match(after) and not (after.isupper() and text[i - 1].islower()):
                     continue
             elif _abbreviation(text, i):
                 continue
@@ -73,7 +72,7 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 def _run_in(text: str, m: re.Match) -> bool:
     """A full stop run into a small letter ("site.com"): not a sentence end."""
     after = text[m.end():m.end() + 1]
-    return m.group() == "." and bool(after) and not after.isspace() and not after.isupper() and not _HAN.match(after)
+    return m.group() == "." and bool(after) and not after.isspace() and not after.isupper() and not HAN_RUN.match(after)
 
 
 def _is_negation(word: str, cues: ContextCues) -> bool:
