@@ -16,7 +16,7 @@ from typing import Any
 from redflag.errors import ModelError
 from redflag.io.files import sha256_file
 from redflag.io.outputs import atomic, write_text
-from redflag.model.analyzers import TOKEN_PATTERN
+from redflag.model.analyzers import term_finder
 from redflag.model.card import CARD_SUFFIX, FORMAT
 
 
@@ -66,7 +66,7 @@ def check_supported(name: str, vec: Any) -> None:
         problems.append(f"analyzer={vec.analyzer!r}")
     if vec.analyzer == "word" and (vec.ngram_range[0] < 1 or vec.ngram_range[1] > 2):
         problems.append(f"word ngram_range={vec.ngram_range}")
-    if vec.analyzer == "word" and vec.token_pattern != TOKEN_PATTERN:
+    if vec.analyzer == "word" and term_finder(vec.token_pattern) is None:
         problems.append("custom token_pattern")
     if vec.preprocessor is not None or vec.tokenizer is not None or vec.stop_words is not None:
         problems.append("custom preprocessor/tokenizer/stop words")

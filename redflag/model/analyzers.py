@@ -1,6 +1,7 @@
 """scikit-learn's TfidfVectorizer analyzers and tf-idf weighting, re-implemented for one document.
 
-The word analyzer is ``TOKEN_PATTERN`` over the lowercased text; the char_wb analyzer pads each
+The word analyzer is a model's own token pattern over the lowercased text (``TOKEN_PATTERN`` for
+models trained now; older ones keep theirs, see ``term_finder``); the char_wb analyzer pads each
 whitespace-delimited word with one space either side. Both the single-ad and the batch scorer
 use these, so they cannot disagree about what a term is.
 """
@@ -11,12 +12,17 @@ import math
 import re
 from array import array
 
-TOKEN_PATTERN = r"(?u)\b\w\w+\b"
+from redflag.text.tokens import MODEL_TERM as WORD_RE
+from redflag.text.tokens import MODEL_TERM_PATTERN as TOKEN_PATTERN
+from redflag.text.tokens import LEGACY_MODEL_TERM_PATTERN, MODEL_TERMS
 
-# The same tokens as TOKEN_PATTERN: a greedy run of two or more word characters always ends at a
-# word boundary and the scan resumes after it, so the \b anchors add nothing but time (about a third).
-WORD_RE = re.compile(r"\w\w+")
 LOG_TF = [0.0] + [1.0 + math.log(k) for k in range(1, 64)]
+
+
+def term_finder(pattern: str | None) -> re.Pattern[str] | None:
+    """The compiled tokeniser for a word block's recorded token pattern (none recorded is
+    scikit-learn's default); None for one this scorer does not reproduce."""
+    return MODEL_TERMS.get(LEGACY_MODEL_TERM_PATTERN if pattern is None else pattern)
 
 
 def char_wb_grams(word: str, lo: int, hi: int) -> list[str]:

@@ -15,7 +15,7 @@ from typing import Any, Sequence
 import numpy as np
 
 from redflag.errors import InputError
-from redflag.model.analyzers import WORD_RE, char_wb_grams
+from redflag.model.analyzers import char_wb_grams
 from redflag.model.blocks import CACHE_LIMIT, Block
 
 CHUNK = 32
@@ -119,7 +119,7 @@ class WordBlockScorer(_BlockScorer):
     def hits(self, lows: list[str]) -> tuple[Any, Any, Any]:
         """Unigram and bigram hits of every document; every hit counts once."""
         get = self.tok_ids.get
-        findall = WORD_RE.findall
+        findall = self.block.find_terms.findall
         lens: list[int] = []
         flat: list[int] = []
         for low in lows:

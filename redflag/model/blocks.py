@@ -8,7 +8,7 @@ from collections import Counter
 from pathlib import Path
 
 from redflag.errors import ModelError
-from redflag.model.analyzers import char_wb_grams
+from redflag.model.analyzers import WORD_RE, char_wb_grams, term_finder
 from redflag.model.card import FORMAT
 
 CACHE_LIMIT = 1 << 20
@@ -24,6 +24,8 @@ class Block:
         self.sublinear = bool(spec["sublinear_tf"])
         self.norm = spec["norm"]
         self.n = int(spec["n_features"])
+        # the word block's own tokeniser; a char block's words are folded into word terms with today's
+        self.find_terms = term_finder(spec.get("token_pattern")) if self.analyzer == "word" else WORD_RE
         text = vocab_bytes.tobytes().decode("utf-8")
         self.terms = text.split("\n") if self.n else []
         if len(self.terms) != self.n or len(idf) != self.n:
@@ -65,6 +67,8 @@ def read_blocks(arrays: dict[str, array], path: Path) -> tuple[dict, list[Block]
             raise ModelError(f"{path}: unsupported analyzer {spec['analyzer']!r}")
         if spec["analyzer"] == "word" and not 1 <= spec["ngram_range"][0] <= spec["ngram_range"][1] <= 2:
             raise ModelError(f"{path}: word n-grams {spec['ngram_range']} not supported (1 to 2)")
+        if spec["analyzer"] == "word" and term_finder(spec.get("token_pattern")) is None:
+            raise ModelError(f"{path}: block {spec['name']!r} has a token pattern this version cannot reproduce")
         blk = Block(spec, arrays[f"{spec['name']}_vocab"], arrays[f"{spec['name']}_idf"], coef, offset)
         blocks.append(blk)
         offset += blk.n

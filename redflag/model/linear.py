@@ -64,6 +64,7 @@ class LinearModel:
         self.intercept = float(arrays["intercept"][0])
         self._batch: Any = None
         self._word_vocab = next((b.vocab for b in self.blocks if b.analyzer == "word" and b.n), None)
+        self.find_terms = terms_of(self.blocks)
 
     def decision_function(self, texts: Sequence[str]) -> Any:
         """Log-odds of the positive class for every text (numpy, imported only for batches)."""
@@ -89,7 +90,7 @@ class LinearModel:
         """
         vocab = self._word_vocab
         n = 0
-        for m in WORD_RE.finditer(text.lower()):
+        for m in self.find_terms.finditer(text.lower()):
             w = m.group()
             if not w.isdigit() and (vocab is None or w in vocab):
                 n += 1
@@ -112,7 +113,7 @@ class LinearModel:
         ranked = sorted(merged.items(), key=lambda kv: (-abs(kv[1][0]), kv[0]))
         if top_k is not None:
             ranked = ranked[: max(0, top_k)]
-        places = _Places(text, low, back)
+        places = _Places(text, low, back, self.find_terms)
         terms = tuple(Term(term=t, weight=w, spans=places.find(t, kind)) for t, (w, kind) in ranked)
         return ModelOutput(probability=sigmoid(z), terms=terms, name=self.name)
 
@@ -121,6 +122,7 @@ def merge_terms(blocks: Sequence[Block], low: str) -> dict[str, list]:
     """Display term → [weight, "word" | "char_wb"]: word n-grams, then char words folded into their word."""
     merged: dict[str, list] = {}
     char_words: list[dict[str, float]] = []
+    find_terms = terms_of(blocks)
     for blk in blocks:
         weights = term_weights(blk, low) if blk.n else {}
         if blk.analyzer == "word":
@@ -131,10 +133,16 @@ def merge_terms(blocks: Sequence[Block], low: str) -> dict[str, list]:
             char_words.append(weights)
     for weights in char_words:
         for word, w in weights.items():
-            core = WORD_RE.findall(word)
+            core = find_terms.findall(word)
             key = core[0] if len(core) == 1 and merged.get(core[0], (0, ""))[1] == "word" else word
             merged.setdefault(key, [0.0, "char_wb"])[0] += w
     return merged
+
+
+def terms_of(blocks: Sequence[Block]) -> re.Pattern[str]:
+    """The tokeniser of the model's word block (today's for a model of char n-grams only): what
+    counts as a word when the model's terms are placed in the ad or counted."""
+    return next((b.find_terms for b in blocks if b.analyzer == "word"), WORD_RE)
 
 
 def term_weights(blk: Block, low: str) -> dict[str, float]:
@@ -145,7 +153,7 @@ def term_weights(blk: Block, low: str) -> dict[str, float]:
     """
     coef = blk.coef
     if blk.analyzer == "word":
-        grams = word_grams(WORD_RE.findall(low), blk.lo, blk.hi)
+        grams = word_grams(blk.find_terms.findall(low), blk.lo, blk.hi)
         counts = Counter(c for c in map(blk.vocab.get, grams) if c is not None)
         return {blk.terms[c]: v * coef[c] for c, v in tfidf_values(counts, blk.idf, blk.sublinear, blk.norm).items()}
     per_word = [(w, k, blk.word_grams(w)) for w, k in Counter(low.split()).items()]
@@ -180,8 +188,8 @@ def _lower_map(text: str) -> tuple[str, list[int] | None]:
 class _Places:
     """Finds where a term occurs in the ad, scanning the text only when a span is first asked for."""
 
-    def __init__(self, text: str, low: str, back: list[int] | None) -> None:
-        self.text, self.low, self.back = text, low, back
+    def __init__(self, text: str, low: str, back: list[int] | None, find_terms: re.Pattern[str]) -> None:
+        self.text, self.low, self.back, self.find_terms = text, low, back, find_terms
         self._tokens: list[tuple[str, int, int]] | None = None
         self._words: dict[str, list[tuple[int, int]]] | None = None
 
@@ -192,7 +200,7 @@ class _Places:
 
     def _word_spans(self, term: str) -> list[tuple[int, int]]:
         if self._tokens is None:
-            self._tokens = [(m.group(), m.start(), m.end()) for m in WORD_RE.finditer(self.low)]
+            self._tokens = [(m.group(), m.start(), m.end()) for m in self.find_terms.finditer(self.low)]
         toks = self._tokens
         parts = term.split(" ")
         n = len(parts)

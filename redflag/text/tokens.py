@@ -26,10 +26,16 @@ WORD_PATTERN = (rf"(?:[{HAN}]|{_LETTER}[^\W\d_{_MARKS}{HAN}]*(?:[{_MARKS}]+{_MOR
 WORD = re.compile(WORD_PATTERN)
 HAN_RUN = re.compile(f"[{HAN}]+")
 _ENTRY_PIECE = re.compile(rf"[{HAN}]|[^{HAN}]+")
-# The model's terms are scikit-learn's default: runs of two or more word characters (letters of any
-# script, digits, underscore). The shipped model was trained on these; changing them needs a retrain.
-MODEL_TERM_PATTERN = r"(?u)\b\w\w+\b"
-MODEL_TERM = re.compile(r"\w\w+")  # the same tokens: a greedy run always ends at a word boundary
+# The model's terms: runs of two or more word characters (letters of any script with their
+# combining marks, digits, underscore), and every Han character a term of its own, so that the
+# model's word pairs are Chinese's character pairs. Written for scikit-learn's token_pattern;
+# the greedy run always ends where the pattern's next term begins, so no \\b anchors are needed.
+MODEL_TERM_PATTERN = rf"(?u)[{HAN}]|(?:[^\W{HAN}]|[{_MARKS}])(?:[^\W{HAN}]+|[{_MARKS}]+)+"
+MODEL_TERM = re.compile(MODEL_TERM_PATTERN)
+# scikit-learn's default, which models trained before Han and marks were read still use: a Han
+# clause is one term and a Devanagari word breaks at its vowel signs.
+LEGACY_MODEL_TERM_PATTERN = r"(?u)\b\w\w+\b"
+MODEL_TERMS = {MODEL_TERM_PATTERN: MODEL_TERM, LEGACY_MODEL_TERM_PATTERN: re.compile(r"\w\w+")}
 # Words and numbers, for comparing the wording of two ads (linking): every number counts as one.
 TERM = re.compile(rf"{WORD_PATTERN}|\d+")
 

@@ -1,8 +1,11 @@
 """The tokeniser: words of every script, each Han character a word of its own, offsets kept."""
 
+import re
+import unicodedata
+
 import pytest
 
-from redflag.text.tokens import MODEL_TERM, WORD, entry_words, words
+from redflag.text.tokens import LEGACY_MODEL_TERM_PATTERN, MODEL_TERM, MODEL_TERMS, WORD, entry_words, words
 
 
 def test_each_han_character_is_a_word_with_its_offsets():
@@ -39,5 +42,14 @@ def test_entry_words_split_like_the_text():
     assert entry_words("паспорт*") == ["паспорт*"]
 
 
-def test_the_model_terms_are_unchanged():
-    assert MODEL_TERM.findall("需交保证金500元 ok") == ["需交保证金500元", "ok"]
+def test_model_terms_read_han_characters_and_marks():
+    assert MODEL_TERM.findall("需交保证金500元 ok") == ["需", "交", "保", "证", "金", "500", "元", "ok"]
+    assert MODEL_TERM.findall("लड़कियाँ चाहिए, offer都 a b") == ["लड़कियाँ", "चाहिए", "offer", "都"]
+    decomposed = unicodedata.normalize("NFD", "résumé café")
+    assert MODEL_TERM.findall(decomposed) == decomposed.split()
+
+
+def test_older_models_keep_their_terms():
+    legacy = MODEL_TERMS[LEGACY_MODEL_TERM_PATTERN]
+    assert legacy.findall("需交保证金500元 ok") == ["需交保证金500元", "ok"]
+    assert [m.span() for m in legacy.finditer("ab c_d 12")] == [m.span() for m in re.finditer(LEGACY_MODEL_TERM_PATTERN, "ab c_d 12")]
