@@ -97,7 +97,7 @@ def _period_re() -> re.Pattern:
 
 _LOCAL_PERIOD_RE = _period_re()
 _PERIOD_BEFORE_OF = {fold(w): period for period, words in _TERMS["periods_before"].items() for w in words}
-_PERIOD_BEFORE = re.compile(r"(?<!\w)" + _alt(_PERIOD_BEFORE_OF) + r"(?=\D{0,30}$)")
+_PERIOD_BEFORE = re.compile(WORD_START + _alt(_PERIOD_BEFORE_OF) + r"(?=\D{0,30}$)")
 _BEFORE_REACH = 30 + max(map(len, _PERIOD_BEFORE_OF))
 _LOCAL_PERIOD_OF = {f"p{i}": _LOCAL_PERIOD[p] for i, p in enumerate(sorted(_LOCAL_PERIOD, key=lambda w: (-len(w), w)))}
 _PAY_BEFORE = re.compile(r"\b(?:earn\w*|pay\w*|paid|salary|wages?|fee|costs?|charge|deposit|rate|income|make|bonus)\b")

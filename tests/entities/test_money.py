@@ -86,6 +86,7 @@ def test_a_linking_word_needs_a_currency_after_it(text, values):
     ("Stundenlohn: 15 € brutto", "15 EUR/hour"),
     ("RAL 30.000 €, contratto a tempo indeterminato", "30000 EUR/year"),
     ("daily pay up to 300 USD", "300 USD/day"),
+    ("xdaily pay 300 USD", "300 USD"),  # inside a longer word it is no pay word
     ("salario mensual de 1.200 €", "1200 EUR/month"),
     ("Monatsgehalt 2500 Euro pro Woche", "2500 EUR/week"),  # a period written after the amount wins
 ])
@@ -95,6 +96,7 @@ def test_a_pay_word_before_the_amount_gives_its_period(text, value, values):
 
 @pytest.mark.parametrize("text,value,span", [
     ("日结500元", "500 CNY/day", "500元"),
+    ("工资每天500元", "500 CNY/day", "500元"),  # a pay word touching the Han word before it
     ("月薪1万元起，包吃住", "10000 CNY/month", "1万元"),
     ("每天只需1小时，日赚300-500元", "300-500 CNY/day", "300-500元"),
     ("工资5000元/月", "5000 CNY/month", "5000元/月"),
