@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from redflag.errors import RedflagError
 from redflag.synth import generate, write_csv
 from redflag.synth.data import CATEGORIES
 from redflag.synth.data import bank
@@ -107,6 +108,12 @@ def test_networks_share_contacts(rows: list[dict]) -> None:
     assert sum(v >= 2 for v in counts.values()) >= 10
 
 
+def committed_langs() -> tuple[str, ...]:
+    """The languages of the committed data set's messages (read from it, English postings aside)."""
+    with (DATA / "ads.csv").open(encoding="utf-8", newline="") as fh:
+        return tuple(sorted({r["lang"] for r in csv.DictReader(fh)}))
+
+
 def test_committed_csv_matches_regeneration() -> None:
     path = DATA / "ads.csv"
     with path.open(encoding="utf-8", newline="") as fh:
@@ -114,12 +121,13 @@ def test_committed_csv_matches_regeneration() -> None:
         header = next(reader)
         committed = [row for _, row in zip(range(400), reader)]
     assert tuple(header) == COLUMNS
-    regen = list(csv.reader(rows_to_csv(generate(400, SEED)).splitlines(keepends=True)))[1:]
+    langs = committed_langs()
+    regen = list(csv.reader(rows_to_csv(generate(400, SEED, langs)).splitlines(keepends=True)))[1:]
     assert committed == regen
     assert sum(1 for _ in path.open(encoding="utf-8", newline="")) > N  # header + rows (some multi-line)
     last = list(csv.reader(path.open(encoding="utf-8", newline="")))[-1]
     assert last[0] == f"syn-{N:06d}"
-    row = make_row(SEED, N - 1, bank(), _networks(SEED, bank()), available())
+    row = make_row(SEED, N - 1, bank(), _networks(SEED, bank()), langs)
     assert last[1] == row["text"] and json.loads(last[6]) == row["spans"] and last[7] == row["lang"]
 
 
@@ -128,5 +136,15 @@ def test_committed_csv_holds_every_language_in_both_classes() -> None:
 
     with (DATA / "ads.csv").open(encoding="utf-8", newline="") as fh:
         counts = Counter((r["lang"], r["label"]) for r in csv.DictReader(fh))
-    for lang in available():
+    langs = committed_langs()
+    assert "en" in langs and set(langs) <= set(available())
+    for lang in langs:
         assert counts[(lang, "0")] >= 150 and counts[(lang, "1")] >= 100, (lang, counts[(lang, "0")], counts[(lang, "1")])
+
+
+def test_languages_can_be_chosen_and_unknown_ones_are_refused() -> None:
+    rows = generate(300, SEED, ["de", "zh"])
+    assert {r["lang"] for r in rows} == {"en", "de", "zh"}
+    assert [r["text"] for r in generate(50, SEED, list(available()))] == [r["text"] for r in generate(50, SEED)]
+    with pytest.raises(RedflagError, match="no synthetic templates for language xx"):
+        generate(5, SEED, ["de", "xx"])
