@@ -37,7 +37,9 @@ def test_unrelated_synthetic_ads_share_no_band_that_survives_the_check():
     bands = [set(b) for b in template_bands(texts)]
     shared = [(a, b) for a, b in itertools.combinations(range(len(texts)), 2) if bands[a] & bands[b]]
     unrelated = [(a, b) for a, b in shared if similar(texts[a], texts[b]) < 0.3]
-    assert len(shared) <= 3 and len(unrelated) <= 1  # of 44,850 pairs; the generator reuses some wordings itself
+    # of 44,850 pairs, at most one unrelated pair shares a band; the others that share one are the
+    # generator's own reuse of a wording (a template filled in twice), which the bands should find
+    assert shared and len(unrelated) <= 1
     assert not any(near_duplicate(texts[a], texts[b]) for a, b in unrelated)
 
 
