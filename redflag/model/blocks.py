@@ -67,9 +67,9 @@ def read_blocks(arrays: dict[str, array], path: Path) -> tuple[dict, list[Block]
             raise ModelError(f"{path}: unsupported analyzer {spec['analyzer']!r}")
         if spec["analyzer"] == "word" and not 1 <= spec["ngram_range"][0] <= spec["ngram_range"][1] <= 2:
             raise ModelError(f"{path}: word n-grams {spec['ngram_range']} not supported (1 to 2)")
-        if spec["analyzer"] == "word" and term_finder(spec.get("token_pattern")) is None:
-            raise ModelError(f"{path}: block {spec['name']!r} has a token pattern this version cannot reproduce")
         blk = Block(spec, arrays[f"{spec['name']}_vocab"], arrays[f"{spec['name']}_idf"], coef, offset)
+        if blk.find_terms is None:
+            raise ModelError(f"{path}: block {spec['name']!r} has a token pattern this version cannot reproduce")
         blocks.append(blk)
         offset += blk.n
     if offset != len(coef):

@@ -58,3 +58,11 @@ def test_the_toy_model_has_a_word_and_a_char_block(toy):
     _, blocks = read_blocks(read_npz(toy[2]["npz"]), toy[2]["npz"])
     assert [b.analyzer for b in blocks] == ["word", "char_wb"]
     assert all(isinstance(b, Block) and b.n == len(b.terms) == len(b.idf) == len(b.coef) for b in blocks)
+
+
+def test_a_word_block_with_a_token_pattern_the_scorer_cannot_reproduce_is_refused():
+    spec = {**_spec("word", "word", 1), "token_pattern": r"(?u)\b\w+\b"}
+    with pytest.raises(ModelError, match="token pattern this version cannot reproduce"):
+        read_blocks(_arrays([spec], {"word": ["pay"]}, 1), Path("m.npz"))
+    blocks = read_blocks(_arrays([_spec("word", "word", 1)], {"word": ["pay"]}, 1), Path("m.npz"))[1]
+    assert blocks[0].find_terms.findall("需交 ab") == ["需交", "ab"]  # none recorded: scikit-learn's default
