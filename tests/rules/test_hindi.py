@@ -18,9 +18,11 @@ def _quoted(result, text):
     return {f.id: [e.text for e in f.evidence] for f in result.flags}
 
 
-def _says(quoted, rule, evidence):
-    """The rule quotes the phrase, alone or inside a longer phrase of its evidence."""
-    return any(evidence in q for q in quoted.get(rule, []))
+def _assert_quotes(result, text, rules):
+    """Each rule quotes its phrase, alone or inside a longer phrase of its evidence."""
+    quoted = _quoted(result, text)
+    for rule, evidence in rules.items():
+        assert any(evidence in q for q in quoted.get(rule, [])), (rule, quoted)
 
 
 @pytest.mark.parametrize("text, rules", [
@@ -40,9 +42,7 @@ def _says(quoted, rule, evidence):
 def test_a_devanagari_lure_is_detected_as_hindi_and_flagged(text, rules):
     result = DETECTED.check(text)
     assert result.lang == "hi"
-    quoted = _quoted(result, text)
-    for rule, evidence in rules.items():
-        assert _says(quoted, rule, evidence), (rule, quoted)
+    _assert_quotes(result, text, rules)
     assert result.level == "high"
 
 
@@ -83,9 +83,7 @@ def test_honest_hindi_ads_raise_no_red_flag(text):
 ])
 def test_romanised_hindi_is_read_by_the_hindi_pack(text, rules):
     for checker in (HINDI, DETECTED):  # with --lang hi, and as detected: Hindi in Latin letters is Hindi
-        quoted = _quoted(checker.check(text), text)
-        for rule, evidence in rules.items():
-            assert _says(quoted, rule, evidence), (rule, quoted)
+        _assert_quotes(checker.check(text), text, rules)
 
 
 @pytest.mark.parametrize("text, rule", [
@@ -111,5 +109,4 @@ def test_romanised_words_in_a_devanagari_ad_reach_the_hindi_pack():
     text = "पार्ट टाइम जॉब, ghar baithe kamaye 500 rupaye roz, WhatsApp karein"
     result = DETECTED.check(text)
     assert "hi" in result.langs
-    quoted = _quoted(result, text)
-    assert _says(quoted, "PAY001", "kamaye 500 rupaye roz") and _says(quoted, "SCM004", "ghar baithe")
+    _assert_quotes(result, text, {"PAY001": "kamaye 500 rupaye roz", "SCM004": "ghar baithe"})
