@@ -104,23 +104,23 @@ def _check_recogniser(patterns: tuple[str, ...], requires: tuple, frames: tuple,
 
 
 def _frames(raw: list, where: str) -> tuple[Frame, ...]:
-    """Frames as data: ``{ all = ["document", "hold|hand_over"], near = 10, none = ["cv"] }``."""
+    """Frames as data: ``{ all = ["document", "hold|hand_over"], near = 10, none = ["cv"], between = ["cv"] }``."""
     frames = []
     for f in raw:
         if not isinstance(f, dict) or not isinstance(f.get("all"), list) or not f["all"]:
             raise RulePackError(f"{where}: each frame must be a table with a non-empty list 'all' of concept names")
-        unknown = sorted(set(f) - {"all", "near", "none"})
+        unknown = sorted(set(f) - {"all", "near", "none", "between"})
         if unknown:
-            raise RulePackError(f"{where}: unknown frame field {', '.join(unknown)} (all, near, none)")
+            raise RulePackError(f"{where}: unknown frame field {', '.join(unknown)} (all, near, none, between)")
         groups = tuple(tuple(str(item).split("|")) for item in f["all"])
-        none = tuple(f.get("none", ()))
+        none, between = tuple(f.get("none", ())), tuple(f.get("between", ()))
         near = f.get("near", DEFAULT_NEAR)
         if not isinstance(near, int) or isinstance(near, bool) or not 0 <= near <= 40:
             raise RulePackError(f"{where}: a frame's near must be a whole number of words from 0 to 40, not {near!r}")
-        for name in [c for g in groups for c in g] + list(none):
+        for name in [c for g in groups for c in g] + list(none) + list(between):
             if not CONCEPT_NAME.match(name) and name not in BUILT_IN:
                 raise RulePackError(f"{where}: {name!r} is not a concept name (lower-case words joined by _, or one of {', '.join(BUILT_IN)})")
-        frames.append(Frame(groups=groups, near=near, none=none))
+        frames.append(Frame(groups=groups, near=near, none=none, between=between))
     return tuple(frames)
 
 

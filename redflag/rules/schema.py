@@ -51,11 +51,12 @@ class Frame:
     groups: tuple[tuple[str, ...], ...]  # each group: alternative concept names
     near: int = DEFAULT_NEAR
     none: tuple[str, ...] = ()  # concepts that, in the same sentence, stop the frame
+    between: tuple[str, ...] = ()  # concepts that, standing between its first and last word, stop one match of it
 
     @property
     def concepts(self) -> frozenset[str]:
         """Every concept the frame can use, its stoppers included."""
-        return frozenset(c for g in self.groups for c in g) | frozenset(self.none)
+        return frozenset(c for g in self.groups for c in g) | frozenset(self.none) | frozenset(self.between)
 
 
 @dataclass(frozen=True, slots=True)

@@ -246,6 +246,7 @@ def test_concept_tables_are_validated(concepts, message):
     ('{ all = ["document"], near = 99 }', "near must be"),
     ('{ all = ["Doc"] }', "not a concept name"),
     ('{ all = ["document"], far = 2 }', "unknown frame field far"),
+    ('{ all = ["document"], between = ["Cv"] }', "not a concept name"),
 ])
 def test_frames_are_validated(frame, message):
     text = pack_text().replace("keywords = [\"fee\"]", f"frames = [{frame}]\nkeywords = [\"fee\"]")

@@ -85,6 +85,8 @@ class ConceptMatcher:
                     if _words_apart(combo) > near or _overlap(combo):
                         continue
                     a, b = min(u.start for u in combo), max(u.end for u in combo)
+                    if frame.between and any(u.concept in frame.between and a < u.start and u.end < b for u in here):
+                        continue
                     if breaks and any(mark in ad.lowered[a:b] for mark in breaks):
                         continue
                     spans.add((a, b, tuple(sorted((u.start, u.end) for u in combo))))
