@@ -100,6 +100,10 @@ def test_a_pay_word_before_the_amount_gives_its_period(text, value, values):
     ("月薪1万元起，包吃住", "10000 CNY/month", "1万元"),
     ("每天只需1小时，日赚300-500元", "300-500 CNY/day", "300-500元"),
     ("工资5000元/月", "5000 CNY/month", "5000元/月"),
+    ("月薪3000美元，包吃住", "3000 USD/month", "3000美元"),  # pay abroad, in a foreign currency named in Chinese
+    ("每月零用钱280歐元", "280 EUR/month", "280歐元"),
+    ("日薪 1500 泰铢", "1500 THB/day", "1500 泰铢"),
+    ("दुबई में 2000 दिरहम महीना", "2000 AED/month", "2000 दिरहम महीना"),  # Gulf pay in Hindi
     ("रोज़ 500-1000 रुपये कमाएं", "500-1000 INR/day", "500-1000 रुपये"),
     ("वेतन 5 हज़ार रुपये महीना", "5000 INR/month", "5 हज़ार रुपये महीना"),
     ("2 लाख रुपये सालाना", "200000 INR/year", "2 लाख रुपये सालाना"),
@@ -129,3 +133,14 @@ def test_money_offsets_are_exact_in_cyrillic_text(found):
     text = "Работа! Зарплата 3 тыс. долларов в неделю."
     (e,) = found(text, "money")
     assert text[e.start:e.end] == e.text == "3 тыс. долларов в неделю"
+
+
+@pytest.mark.parametrize("text,value", [
+    ("sahod 1500 riyal kada buwan", "1500 SAR/month"),
+    ("gaji 1500 riyal per bulan", "1500 SAR/month"),
+    ("1500 riyals a month", "1500 SAR/month"),
+    ("lương 1000 đô mỗi tháng", "1000 USD/month"),
+    ("sweldo 1000 dolyar kada buwan", "1000 USD/month"),
+])
+def test_pay_abroad_in_the_currency_of_the_destination(text, value, values):
+    assert values(text, "money") == [value]

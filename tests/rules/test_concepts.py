@@ -58,6 +58,7 @@ def test_words_outside_every_concept_cost_no_spans() -> None:
     ("x" * 300 + " 12 usd", ["12 usd"]),
     ("18-25", []),
     ("câștigi 300 de lei pe zi, 500 de persoane", ["300 de lei"]),  # "de" only before a currency's name
+    ("月薪3000美元，日赚500欧元", ["3000美元", "500欧元"]),
 ])
 def test_money_is_an_amount_beside_a_currency(text: str, amounts: list[str]) -> None:
     assert [text[a:b] for a, b in BUILT_IN["@money"](text)] == amounts
