@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from redflag.categories import HARMS, is_reassuring
@@ -41,11 +42,18 @@ class Explanation:
     template: str  # a [ui] key, e.g. "pay_explained"
     fields: tuple[tuple[str, str], ...]
     figures: tuple[tuple[str, object], ...] = ()
+    names: tuple[tuple[str, str], ...] = ()  # (blank, key): blanks a pack may say in its language, [ui.<blank>] key
 
-    def text(self, template: str) -> str:
-        """``template`` with these fields filled in; "" when its blanks are not these fields."""
+    def text(self, template: str, ui: Mapping[str, object] | None = None) -> str:
+        """``template`` with these fields filled in, each named blank in the words of ``ui`` (a pack's
+        [ui]) when it names its key; "" when the template's blanks are not these fields."""
+        fields = dict(self.fields)
+        for blank, key in self.names:
+            table = (ui or {}).get(blank)
+            if isinstance(table, Mapping) and isinstance(table.get(key), str):
+                fields[blank] = table[key]
         try:
-            return template.format(**dict(self.fields))
+            return template.format(**fields)
         except (KeyError, IndexError, ValueError):
             return ""
 

@@ -102,8 +102,9 @@ class RuleEngine:
         if note is None:
             return ""
         for code in (lang, "en"):
-            template = self._ui.get(code, {}).get(note.template)
-            if isinstance(template, str) and (text := note.text(template)):
+            ui = self._ui.get(code, {})
+            template = ui.get(note.template)
+            if isinstance(template, str) and (text := note.text(template, ui)):
                 return text
         return ""
 

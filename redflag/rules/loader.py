@@ -266,11 +266,17 @@ def _word_lists(raw: object, table: str, path: str) -> dict[str, list[str]]:
 
 
 def _ui(raw: object, path: str) -> dict:
+    """The report's words: texts, lists of texts, and tables of texts that name a template's blank
+    in the language ([ui.region]: currency code -> the region whose typical wage PAY004 quotes)."""
     if raw is None:
         return {}
+
+    def texts(v: object) -> bool:
+        return isinstance(v, str) or (isinstance(v, list) and all(isinstance(x, str) for x in v))
+
     if not isinstance(raw, dict) or not all(
-            isinstance(v, str) or (isinstance(v, list) and all(isinstance(x, str) for x in v)) for v in raw.values()):
-        raise RulePackError(f"{path}: [ui] must be a table of texts (or lists of texts)")
+            texts(v) or (isinstance(v, dict) and all(isinstance(x, str) for x in v.values())) for v in raw.values()):
+        raise RulePackError(f"{path}: [ui] must be a table of texts (or lists of texts, or tables of texts)")
     return dict(raw)
 
 

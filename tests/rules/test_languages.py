@@ -81,6 +81,19 @@ def test_report_words_are_there(pack):
         assert not bare, f"{pack.path}: [ui] lacks {', '.join(bare)}"
 
 
+@pytest.mark.parametrize("pack", [p for p in LANGUAGES if p.language != "en"], ids=_id)
+def test_every_region_of_the_pay_table_is_named_in_the_language(pack):
+    """PAY004 quotes the typical wage of the pay's currency region: [ui.region] names each one."""
+    from redflag.rules.kinds.pay_realism import reference
+
+    named = pack.ui.get("region", {})
+    english = {code: w["region"] for code, w in reference()["wages"].items()}
+    missing = sorted(set(english) - set(named))
+    assert not missing, f"{pack.path}: [ui.region] lacks {', '.join(missing)}"
+    same = sorted(c for c in english if named[c] == english[c] and not english[c][:1].isupper())
+    assert not same, f"{pack.path}: [ui.region] left in English: {', '.join(same)}"
+
+
 @pytest.mark.parametrize(("pack", "rule"), ENTRIES, ids=lambda x: _id(x) if hasattr(x, "lexicon") else x.id)
 def test_rule_fires_on_its_examples_with_exact_evidence(pack, rule):
     for example in rule.matches:

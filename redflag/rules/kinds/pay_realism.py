@@ -289,4 +289,5 @@ def explain(est: Estimate, amount: str, effort: str | None) -> Explanation:
         "hours_assumed": est.assumed, "typical_hourly_wage": est.wage, "ratio": [round(est.ratio_low, 1), round(est.ratio_high, 1)],
         "threshold": est.threshold, "region": est.region, "source": est.cite,
     }
-    return Explanation(template=template, fields=tuple(fields.items()), figures=tuple(figures.items()))
+    return Explanation(template=template, fields=tuple(fields.items()), figures=tuple(figures.items()),
+                       names=(("region", est.currency),))

@@ -61,6 +61,30 @@ def test_explanation_in_the_readers_language():
     assert flag.title == "Pago inverosímil para el esfuerzo pedido"
 
 
+@pytest.mark.parametrize(("text", "lang", "currency"), [
+    ("每天只需30分钟，在家用手机点赞，日赚500美元", "zh", "USD"),
+    ("Nur eine Stunde am Tag mit dem Handy, Tagesverdienst 150-300 Euro.", "de", "EUR"),
+    ("Chỉ 30 phút mỗi ngày trên điện thoại, thu nhập 2 triệu/ngày.", "vi", "VND"),
+])
+def test_the_region_of_the_typical_wage_is_named_in_the_readers_language(text, lang, currency):
+    from redflag.rules.loader import builtin_pack
+
+    flag, _ = _pay(text, ui_lang=lang)
+    english = reference()["wages"][currency]["region"]
+    assert builtin_pack(lang).ui["region"][currency] in flag.explanation
+    assert english not in flag.explanation or english == builtin_pack(lang).ui["region"][currency]
+    assert dict(flag.figures)["region"] == english  # the JSON figures keep the table's own names
+
+
+def test_a_named_blank_falls_back_to_the_tables_words():
+    from redflag.result import Explanation
+
+    note = Explanation(template="t", fields=(("region", "the US"),), names=(("region", "USD"),))
+    assert note.text("in {region}", {"region": {"USD": "美国"}}) == "in 美国"
+    assert note.text("in {region}", {"region": {"EUR": "欧元区"}}) == "in the US"
+    assert note.text("in {region}") == "in the US"
+
+
 def test_assumed_full_time_needs_a_small_work_word_and_ten_times():
     flag, _ = _pay("Part-time from home, no experience needed: earn 3,000 USD a day.")
     assert flag is not None and dict(flag.figures)["hours_assumed"] is True and "8 hours" in flag.explanation
