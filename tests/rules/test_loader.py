@@ -5,18 +5,8 @@ import pytest
 from redflag.categories import CATEGORY_HARMS, HARMS
 from redflag.errors import RulePackError
 from redflag.rules.loader import ANY, builtin_pack, builtin_packs, load_pack, packs_with, parse_pack, unique_ids
+from tests.rules.conftest import PACK_HEAD
 
-PACK_HEAD = """
-[pack]
-id = "t"
-[context]
-negation = ["no"]
-pre_negation = ["zzz"]
-post_negation = ["zzz"]
-hypothetical = ["zzz"]
-terminators = ["but"]
-closing = ["needed"]
-"""
 RULE = """
 [[rule]]
 id = "TST001"

@@ -3,19 +3,9 @@
 from redflag.rules.engine import RuleEngine
 from redflag.rules.loader import ANY, builtin_pack, load_pack
 from redflag.text.normalise import normalise
+from tests.rules.conftest import PACK_HEAD
 
-HEAD = """
-[pack]
-id = "xx"
-language = "xx"
-[context]
-negation = ["no"]
-pre_negation = ["zzz"]
-post_negation = ["zzz"]
-hypothetical = ["zzz"]
-terminators = ["but"]
-closing = ["needed"]
-[concepts]
+HEAD = PACK_HEAD.replace('id = "t"', 'id = "xx"\nlanguage = "xx"') + """[concepts]
 reply_with = ["send me"]
 your_contact = ["your number"]
 cv = ["cv"]
