@@ -19,7 +19,7 @@ LANGUAGES = [p for p in PACKS if p.language != ANY]
 SURFACE = {r.id for r in CORE.rules}  # read from the surface of the text or from other rules: the same everywhere
 FRAMED = [rid for rid, d in definitions().items() if d.get("frames") and rid not in SURFACE]
 CONCEPTS = sorted({c for rid in FRAMED for f in definitions()[rid]["frames"]
-                   for item in [*f["all"], *f.get("none", ())] for c in item.split("|")} - set(BUILT_IN))
+                   for item in [*f["all"], *f.get("none", ()), *f.get("between", ())] for c in item.split("|")} - set(BUILT_IN))
 UI_KEYS = ("verdict_low", "verdict_medium", "verdict_high", "level_low", "level_medium", "level_high", "risk_score",
            "red_flags", "good_signs", "not_counted", "no_flags", "what_to_do", "language", "general_advice",
            # the report's other lines: grades, labels, the contact table, why a phrase was not counted

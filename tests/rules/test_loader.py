@@ -308,3 +308,17 @@ def test_a_frame_does_not_reach_across_the_packs_frame_breaks(tmp_path):
     assert _han_pack_hits(tmp_path, "", "护照带好，行李公司保管") == ["DOC001"]
     assert _han_pack_hits(tmp_path, 'frame_breaks = [","]', "护照带好，行李公司保管") == []
     assert _han_pack_hits(tmp_path, 'frame_breaks = [","]', "护照由公司保管") == ["DOC001"]
+
+
+@pytest.mark.parametrize(("ui", "ok"), [
+    ('[ui]\nverdict_low = "ok"\n[ui.region]\nUSD = "美国"\n', True),
+    ('[ui]\nverdict_low = "ok"\n[ui.region]\nUSD = 3\n', False),
+    ('[ui]\nverdict_low = 3\n', False),
+])
+def test_ui_holds_texts_lists_of_texts_and_tables_of_texts(ui, ok):
+    data = (PACK_HEAD + ui).encode()
+    if ok:
+        assert parse_pack(data, "t.toml").ui["region"] == {"USD": "美国"}
+    else:
+        with pytest.raises(RulePackError, match=r"\[ui\] must be a table of texts"):
+            parse_pack(data, "t.toml")
