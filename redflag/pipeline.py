@@ -129,7 +129,9 @@ class Checker:
         probability = model_out.probability if model_out is not None else None
         score, level, components = fuse(points, probability, self.weights, strong_signs(h.rule for h in hits),
                                         self.model.words_read(text, MODEL_FULL_WORDS) if probability is not None else None)
-        ui = self.config.ui_lang or (langs.main if langs.main in self.engine.languages else "en")
+        # the main language, else another one read in the ad that has a pack (CLD2 may call a short
+        # Bulgarian or Russian ad Serbian, with Bulgarian second), else English
+        ui = self.config.ui_lang or next((code for code in (langs.main, *langs.all) if code in self.engine.languages), "en")
         flags = tuple(_flag(h, pts, *self.engine.display(h.rule.id, ui), self.engine.explain(h.note, ui))
                       for h, (_, pts) in zip(hits, points))
         entities = self._entities(text) if self.config.entities else ()

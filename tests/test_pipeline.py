@@ -29,6 +29,18 @@ def test_rules_only_check_fuses_pack_weights():
     assert result.text_length == len(HOSTESS) and result.version["weights"] == "rule-pack weights"
 
 
+@pytest.mark.parametrize(("main", "read", "ui"), [
+    ("sr", ("sr", "bg"), "bg"),  # a language without a pack first: the report speaks the next one that has one
+    ("ru", ("ru",), "ru"),
+    ("sr", ("sr",), "en"),
+])
+def test_the_report_speaks_a_language_of_the_ad_that_has_a_pack(main, read, ui):
+    from redflag.text.language import Languages
+
+    result = Checker(RULES_ONLY).assemble("x", (), (), None, Languages(main, read, (), True))
+    assert result.ui_lang == ui and result.lang == main
+
+
 def test_empty_ads_are_refused():
     with pytest.raises(RedflagError, match="empty"):
         Checker(RULES_ONLY).check("  \n")
