@@ -14,6 +14,7 @@ from functools import cache
 
 from redflag.entities.data import table
 from redflag.entities.folding import WORD_START, alternation, fold, word_end
+from redflag.text.tokens import HAN
 
 __all__ = ["Effort", "Cue", "efforts", "cues"]
 
@@ -58,11 +59,15 @@ def _patterns() -> tuple[re.Pattern, dict[str, str], re.Pattern, dict[str, str]]
     rng = r"(?:\s?-\s?|\s(?:" + "|".join(re.escape(r) for r in sorted(set(ranges), key=len, reverse=True)) + r")\s)"
     per = "|".join(f"(?P<{kind}>{_periods(phrases)})" for kind, phrases in terms["periods"].items())
     before = "|".join(f"(?P<{kind}_before>{_periods(phrases)})" for kind, phrases in terms["periods_before"].items())
+    links = alternation(terms["number_links"])
+    # after a period or "only" word, a verb of a few Han characters may stand before the time ("每天工作30分钟")
+    verb = rf"(?:[{HAN}]{{1,4}}(?=\d))?"
     effort = re.compile(
-        r"(?:" + WORD_START + r"(?:" + before + r")\s{0,2})?"
+        r"(?:" + WORD_START + r"(?P<ahead>" + before + r")\s{0,2})?"
         r"(?:" + WORD_START + r"(?P<only>" + alternation(terms["only_before"]) + r")\s{0,2})?"
+        r"(?(ahead)" + verb + r"|(?(only)" + verb + r"))"
         r"(?:" + WORD_START + r"(?<![.,])(?P<a>" + number + r")(?:" + rng + r"(?P<b>" + number + r"))?\s?"
-        r"(?P<unit>" + alternation(unit_of) + r")"
+        r"(?:(?:" + links + r")\s)?(?P<unit>" + alternation(unit_of) + r")"
         r"|(?<!\w)(?P<spelled>" + alternation(terms["spelled"]) + r")(?!\w))"
         r"(?:\s{0,2}(?:" + per + r"))?"
         r"(?:\s{1,2}(?P<after>" + alternation(terms["only_after"]) + r"))?"

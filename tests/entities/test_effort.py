@@ -15,6 +15,7 @@ from redflag.entities.folding import fold
     ("10 Stunden pro Woche", "10 Stunden pro Woche", 10, 10, "week"),
     ("2h/day", "2h/day", 2, 2, "day"),
     ("hanya 1 jam sehari", "hanya 1 jam sehari", 1, 1, "day"),
+    ("lucrezi doar 30 de minute pe zi", "doar 30 de minute pe zi", 0.5, 0.5, "day"),  # Romanian "de" from twenty on
 ])
 def test_stated_working_time(text, phrase, low, high, per):
     low_text = fold(text)
@@ -35,6 +36,7 @@ def test_working_time_in_words(text, hours, per):
 @pytest.mark.parametrize(("text", "low", "per"), [
     ("每天只需1小时", 1, "day"), ("只需30分钟/天", 0.5, "day"), ("रोज़ सिर्फ़ 30 मिनट", 0.5, "day"),
     ("sirf 2 ghante roz", 2, "day"), ("mỗi ngày 2 tiếng", 2, "day"), ("每周10小时", 10, "week"),
+    ("每天工作30分钟", 0.5, "day"), ("每天只需打电话30分钟", 0.5, "day"),  # a Han verb between the period and the time
 ])
 def test_how_often_may_come_before_the_time(text, low, per):
     (e,) = efforts(fold(text))
@@ -73,3 +75,8 @@ def test_hostile_input_is_fast():
     t = time.perf_counter()
     efforts(text), cues(text)
     assert time.perf_counter() - t < 2
+
+
+def test_a_han_verb_before_a_time_needs_a_period_or_only_word_before_it():
+    (e,) = efforts(fold("我们在工作30分钟"))
+    assert (e.start, e.end) == (5, 9) and e.per is None
