@@ -269,6 +269,12 @@ def _span(a: float, b: float, fmt=_num) -> str:
     return lo if lo == hi else f"{lo}–{hi}"
 
 
+def _inside_sentence(phrase: str) -> str:
+    """A phrase quoted from the start of the ad's sentence, as it reads inside another one ("Nur eine
+    Stunde" -> "nur eine Stunde"); a word in capitals ("ONLY") keeps them."""
+    return phrase[0].lower() + phrase[1:] if phrase[:1].isupper() and phrase[1:2].islower() else phrase
+
+
 def explain(est: Estimate, amount: str, effort: str | None) -> Explanation:
     """The arithmetic of an estimate as the fields of a [ui] template, and the figures behind them."""
     fields = {
@@ -280,7 +286,7 @@ def explain(est: Estimate, amount: str, effort: str | None) -> Explanation:
         "source": est.cite,
     }
     if effort is not None:
-        template, fields["effort"] = "pay_explained", " ".join(effort.split())
+        template, fields["effort"] = "pay_explained", _inside_sentence(" ".join(effort.split()))
     else:
         template, fields["hours"] = "pay_explained_assumed", _num(est.hours)
     figures = {

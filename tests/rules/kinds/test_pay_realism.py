@@ -76,6 +76,12 @@ def test_the_region_of_the_typical_wage_is_named_in_the_readers_language(text, l
     assert dict(flag.figures)["region"] == english  # the JSON figures keep the table's own names
 
 
+def test_the_effort_quoted_from_a_sentence_start_reads_inside_the_explanation():
+    flag, _ = _pay("Nur eine Stunde am Tag mit dem Handy, Tagesverdienst 150-300 Euro.", ui_lang="de")
+    assert "für nur eine Stunde am Tag" in flag.explanation
+    assert [e.text for e in flag.evidence][0] == "Nur eine Stunde am Tag"  # the evidence stays as the ad wrote it
+
+
 def test_a_named_blank_falls_back_to_the_tables_words():
     from redflag.result import Explanation
 
