@@ -142,12 +142,13 @@ def _currency(token: str) -> str:
 
 def _anchors(low: str, context: Context) -> list[int]:
     anchors: set[int] = set()
-    for sym in _CURRENCY_SYMBOLS:
+    chars = set(low)  # most ads hold none of the scripts most currency names are written in
+    for sym in chars.intersection(_CURRENCY_SYMBOLS):
         p = low.find(sym)
         while p >= 0:
             anchors.add(p)
             p = low.find(sym, p + 1)
-    for word in (*(w.decode() for w in context.words & _CURRENCY_CUES), *_FOUND_WORDS):
+    for word in (*(w.decode() for w in context.words & _CURRENCY_CUES), *(w for w in _FOUND_WORDS if w[0] in chars)):
         p = low.find(word)
         while p >= 0:
             anchors.add(p)
