@@ -144,3 +144,19 @@ def test_money_offsets_are_exact_in_cyrillic_text(found):
 ])
 def test_pay_abroad_in_the_currency_of_the_destination(text, value, values):
     assert values(text, "money") == [value]
+
+
+@pytest.mark.parametrize("text,value", [
+    ("lương 500k/ngày", "500000 VND/day"),
+    ("thu nhập 300-500k/ngày", "300000-500000 VND/day"),
+    ("Lương 300k-500k mỗi ngày", "300000-500000 VND/day"),
+    ("25k/giờ", "25000 VND/hour"),
+    ("gaji 150k/hari", "150000 IDR/day"),
+])
+def test_a_k_names_its_currency_before_a_period_of_its_language(text, value, values):
+    assert values(text, "money") == [value]
+
+
+@pytest.mark.parametrize("text", ["earn 500k a year", "500k", "a 50k/h bonus", "5k/ngàyx"])
+def test_a_k_alone_or_before_other_words_names_no_currency(text, values):
+    assert values(text, "money") == []

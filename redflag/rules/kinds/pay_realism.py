@@ -39,8 +39,9 @@ _CLAUSE_END = re.compile(r"[;:!?\n]|[.,](?=\s)")
 
 @cache
 def _implied() -> re.Pattern:
-    """An amount whose multiplier names its currency ("2 triệu", "5jt"), which @money does not read."""
-    return re.compile(r"\d\s?" + alternation(table("pay_terms")["implied"]))
+    """An amount whose multiplier names its currency ("2 triệu", "5jt", "500k/ngày"), which @money does not read."""
+    terms = table("pay_terms")
+    return re.compile(r"\d\s?" + alternation([*terms["implied"], *(e["multiplier"] for e in terms.get("implied_before_period", ()))]))
 
 
 @cache

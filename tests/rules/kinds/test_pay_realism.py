@@ -28,6 +28,7 @@ def _pay(text, ui_lang=None):
     ("Lavoro da casa, solo 2 ore al giorno, guadagni 500 € al giorno.", ["da casa", "solo 2 ore al giorno", "500 € al giorno"], "260"),
     ("Всего 30 минут в день, заработок 5000 руб в день, без опыта.", ["Всего 30 минут в день", "5000 руб в день", "без опыта"], "98"),
     ("Chỉ 30 phút mỗi ngày trên điện thoại, thu nhập 2 triệu/ngày.", ["Chỉ 30 phút mỗi ngày", "trên điện thoại", "2 triệu/ngày"], "157"),
+    ("Việc nhẹ tại nhà, chỉ cần 30 phút mỗi ngày, thu nhập 300-500k/ngày", ["tại nhà", "chỉ cần 30 phút mỗi ngày", "300-500k/ngày"], "24–39"),
     ("Solo 30 minutos al día desde tu celular, gana 200 USD al día.", ["Solo 30 minutos al día", "desde tu celular", "200 USD al día"], "400"),
     # a linked currency ("de lei"), a time in words, and a period given before the amount
     ("Lucrezi doar o oră pe zi de pe telefon și câștigi 300 de lei pe zi.", ["doar o oră pe zi", "de pe telefon", "300 de lei pe zi"], "63"),
