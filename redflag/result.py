@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -35,6 +36,15 @@ class Suppression:
         return {"rule_id": self.rule_id, "reason": self.reason, "cue": self.cue, **self.evidence.to_dict()}
 
 
+_FIGURE = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+")
+
+
+def _marked(figure: str, group: str, point: str) -> str:
+    """A figure written "1,234.5" with another language's thousands and decimal marks."""
+    whole, _, fraction = figure.partition(".")
+    return whole.replace(",", group) + (point + fraction if fraction else "")
+
+
 @dataclass(frozen=True, kw_only=True, slots=True)
 class Explanation:
     """The arithmetic behind a hit: the [ui] template that says it, the values of its blanks, and the figures as numbers."""
@@ -43,15 +53,24 @@ class Explanation:
     fields: tuple[tuple[str, str], ...]
     figures: tuple[tuple[str, object], ...] = ()
     names: tuple[tuple[str, str], ...] = ()  # (blank, key): blanks a pack may say in its language, [ui.<blank>] key
+    numbers: tuple[str, ...] = ()  # blanks holding figures written 1,234.5, which a pack may write its own way
 
     def text(self, template: str, ui: Mapping[str, object] | None = None) -> str:
         """``template`` with these fields filled in, each named blank in the words of ``ui`` (a pack's
-        [ui]) when it names its key; "" when the template's blanks are not these fields."""
+        [ui]) when it names its key and each figure with the marks of its [ui.numbers]; "" when the
+        template's blanks are not these fields."""
+        ui = ui or {}
         fields = dict(self.fields)
         for blank, key in self.names:
-            table = (ui or {}).get(blank)
+            table = ui.get(blank)
             if isinstance(table, Mapping) and isinstance(table.get(key), str):
                 fields[blank] = table[key]
+        marks = ui.get("numbers")
+        if isinstance(marks, Mapping):
+            group, point = str(marks.get("thousands", ",")), str(marks.get("decimal", "."))
+            for blank in self.numbers:
+                if blank in fields:
+                    fields[blank] = _FIGURE.sub(lambda m: _marked(m.group(), group, point), fields[blank])
         try:
             return template.format(**fields)
         except (KeyError, IndexError, ValueError):

@@ -82,8 +82,9 @@ def test_report_words_are_there(pack):
 
 
 @pytest.mark.parametrize("pack", [p for p in LANGUAGES if p.language != "en"], ids=_id)
-def test_every_region_of_the_pay_table_is_named_in_the_language(pack):
-    """PAY004 quotes the typical wage of the pay's currency region: [ui.region] names each one."""
+def test_the_pay_arithmetic_names_its_regions_and_writes_its_figures_in_the_language(pack):
+    """PAY004 quotes the typical wage of the pay's currency region: [ui.region] names each one, and
+    [ui.numbers] gives the language's thousands and decimal marks."""
     from redflag.rules.kinds.pay_realism import reference
 
     named = pack.ui.get("region", {})
@@ -92,6 +93,10 @@ def test_every_region_of_the_pay_table_is_named_in_the_language(pack):
     assert not missing, f"{pack.path}: [ui.region] lacks {', '.join(missing)}"
     same = sorted(c for c in english if named[c] == english[c] and not english[c][:1].isupper())
     assert not same, f"{pack.path}: [ui.region] left in English: {', '.join(same)}"
+    marks = pack.ui.get("numbers", {})
+    assert all(isinstance(marks.get(k), str) and len(marks[k]) == 1 for k in ("thousands", "decimal")), \
+        f"{pack.path}: [ui.numbers] needs a one-character thousands and decimal mark"
+    assert marks["thousands"] != marks["decimal"]
 
 
 @pytest.mark.parametrize(("pack", "rule"), ENTRIES, ids=lambda x: _id(x) if hasattr(x, "lexicon") else x.id)

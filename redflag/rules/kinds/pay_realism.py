@@ -297,4 +297,4 @@ def explain(est: Estimate, amount: str, effort: str | None) -> Explanation:
         "threshold": est.threshold, "region": est.region, "source": est.cite,
     }
     return Explanation(template=template, fields=tuple(fields.items()), figures=tuple(figures.items()),
-                       names=(("region", est.currency),))
+                       names=(("region", est.currency),), numbers=("per_hour", "ratio", "wage", "hours"))

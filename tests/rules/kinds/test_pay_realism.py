@@ -58,7 +58,7 @@ def test_the_issue_example_reads_as_the_issue_says():
 
 def test_explanation_in_the_readers_language():
     flag, _ = _pay("30 minutes on your phone, 150–600 USD a day", ui_lang="es")
-    assert flag.explanation.startswith("150–600 USD a day por 30 minutes ≈ 300–1,200 USD la hora")
+    assert flag.explanation.startswith("150–600 USD a day por 30 minutes ≈ 300–1.200 USD la hora")  # Spanish marks
     assert flag.title == "Pago inverosímil para el esfuerzo pedido"
 
 
@@ -81,6 +81,17 @@ def test_the_effort_quoted_from_a_sentence_start_reads_inside_the_explanation():
     flag, _ = _pay("Nur eine Stunde am Tag mit dem Handy, Tagesverdienst 150-300 Euro.", ui_lang="de")
     assert "für nur eine Stunde am Tag" in flag.explanation
     assert [e.text for e in flag.evidence][0] == "Nur eine Stunde am Tag"  # the evidence stays as the ad wrote it
+
+
+def test_figures_take_the_thousands_and_decimal_marks_of_the_readers_language():
+    from redflag.result import Explanation
+
+    note = Explanation(template="t", fields=(("wage", "40,000 VND"), ("per_hour", "1,234.5"), ("amount", "1,500 €")),
+                       numbers=("wage", "per_hour"))
+    template = "{amount}: {per_hour} / {wage}"
+    assert note.text(template, {"numbers": {"thousands": ".", "decimal": ","}}) == "1,500 €: 1.234,5 / 40.000 VND"
+    assert note.text(template, {"numbers": {"thousands": "\u00a0", "decimal": ","}}) == "1,500 €: 1\u00a0234,5 / 40\u00a0000 VND"
+    assert note.text(template) == "1,500 €: 1,234.5 / 40,000 VND"  # the amount is quoted from the ad as it stands
 
 
 def test_a_named_blank_falls_back_to_the_tables_words():
