@@ -122,6 +122,19 @@ def negated_inside(phrase: str, cues: ContextCues, keep: Sequence[tuple[int, int
     return None
 
 
+def paid_by_others(clause: str, at: int, cues: ContextCues) -> str | None:
+    """A payer other than the worker whose paying verb opens the phrase at ``clause[at:]`` ("we
+    [pay your visa]", "the company [pays your flight]", "[płacimy za sesję]"): the pack's
+    pre-negation reaching into it."""
+    lowered = clause.lower()
+    pos = max(0, at - 40)
+    while (m := cues.pre_negation.search(lowered, pos)) is not None and m.start() <= at:
+        if at < m.end():  # "płacimy za [sesję]" is a payer and its verb in one word
+            return m.group().strip()
+        pos = m.start() + 1
+    return None
+
+
 def negated_after(rest: str, cues: ContextCues) -> str | None:
     """A negation right after the phrase ("fees: none", "deposit not required")."""
     m = cues.post_negation.match(rest)
@@ -141,23 +154,26 @@ def _own_cue(cue: str, cues: ContextCues) -> bool:
 
 
 def suppression(text: str, start: int, end: int, cues: ContextCues | Sequence[ContextCues], *,
-                negation: bool, conditional: bool, keep: Sequence[tuple[int, int]] = ()) -> tuple[str, str] | None:
+                negation: bool, conditional: bool, keep: Sequence[tuple[int, int]] = (),
+                payment: bool = False) -> tuple[str, str] | None:
     """Why a trigger at text[start:end] does not count, as (reason, cue), or None when it counts.
 
     ``cues`` may be several packs' cues: the rule's own language first, then the others of the part
     of the ad the trigger stands in ("walang placement fee": an English phrase negated in Tagalog).
     ``keep``: spans of the trigger that are a pack's own words, whose negations are part of the idea.
+    ``payment``: the trigger is a cost put on the worker, so a payer named just before its own paying
+    verb takes it over ("we [pay your visa]").
     """
     if not isinstance(cues, ContextCues):
         sets = [c for c in dict.fromkeys(cues) if c is not None]
         if not sets:
             return None
         own = sets[0]
-        why = suppression(text, start, end, own, negation=negation, conditional=conditional, keep=keep)
+        why = suppression(text, start, end, own, negation=negation, conditional=conditional, keep=keep, payment=payment)
         if why:
             return why
         for other in sets[1:]:
-            why = suppression(text, start, end, other, negation=negation, conditional=conditional, keep=keep)
+            why = suppression(text, start, end, other, negation=negation, conditional=conditional, keep=keep, payment=payment)
             # a cue the rule's own language also has was already judged there, with its own scope
             # ("no fees, but a deposit": the English "but" ends the "no" that Spanish would carry on)
             if why and not _own_cue(why[1], own):
@@ -168,7 +184,7 @@ def suppression(text: str, start: int, end: int, cues: ContextCues | Sequence[Co
         cue = negated_inside(text[start:end], cues, [(a - start, b - start) for a, b in keep])
         if cue:
             return "negated inside the phrase", cue
-        cue = negated_before(text[s:start], cues)
+        cue = negated_before(text[s:start], cues) or (paid_by_others(text[s:end], start - s, cues) if payment else None)
         if cue:
             return "negated", cue
         cue = negated_after(text[end:e], cues)

@@ -3,7 +3,7 @@
 import pytest
 
 from redflag.rules.context import (
-    hypothetical, negated_after, negated_before, negated_inside, sentence_bounds, suppression,
+    hypothetical, negated_after, negated_before, negated_inside, paid_by_others, sentence_bounds, suppression,
 )
 from redflag.rules.engine import RuleEngine
 from redflag.rules.loader import builtin_pack, builtin_packs
@@ -144,3 +144,19 @@ def test_a_chinese_scam_ads_own_disclaimer_is_no_warning():
     assert hypothetical("正规公司,非诈骗,需交押金", ZH_CUES) is None
     assert hypothetical("谨防以收取押金为名的诈骗", ZH_CUES) == "谨防"
     assert hypothetical("这是骗局,不要交押金", ZH_CUES) == "骗局"
+
+
+@pytest.mark.parametrize(("clause", "at", "cue"), [
+    ("We pay your visa", 3, "we pay"),  # the payer stands before the trigger, its verb opens it
+    ("The company pays your flight", 12, "company pays"),
+    ("You pay your visa", 4, None),
+    ("We pay you well. Then you pay your visa", 24, None),  # the payer's verb must reach into the trigger
+])
+def test_a_payer_named_before_its_own_verb_takes_over_the_cost(clause, at, cue):
+    assert paid_by_others(clause, at, CUES) == cue
+
+
+def test_only_costs_are_taken_over_by_a_payer():
+    text = "We keep your passport"
+    assert suppression(text.lower(), 3, len(text), CUES, negation=True, conditional=False, payment=False) is None
+    assert fired("We pay your visa and medical ourselves.").get("FEE003") is None

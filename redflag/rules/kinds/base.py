@@ -161,7 +161,8 @@ class Quotes:
             return False
         ev = evidence_at(self.ad.norm, a, b)
         why = suppression(self.ad.lowered, a, b, (self.own, *self.ad.cues_at(a, b)),
-                          negation=self.rule.negation, conditional=self.rule.hypothetical, keep=keep)
+                          negation=self.rule.negation, conditional=self.rule.hypothetical, keep=keep,
+                          payment=self.rule.category == "fees")
         if why:
             self.suppressed.append(Suppression(rule_id=self.rule.id, evidence=ev, reason=why[0], cue=why[1]))
             return False
