@@ -19,7 +19,7 @@ from redflag.entities.data import table
 from redflag.entities.folding import WORD_START, cues, fold, word_end
 from redflag.text.tokens import HAN_RUN
 
-__all__ = ["MONEY", "find"]
+__all__ = ["CURRENCY_MULTIPLIERS", "MONEY", "find"]
 
 
 def _alt(items: Iterable[str]) -> str:
@@ -65,24 +65,27 @@ _MONEY_IMPLIED = re.compile(
     WORD_START + r"(?<![.,])(?P<a1>" + _AMOUNT + r")(?!\d)" + _mult("m1")
     + r"(?:" + _RANGE + r"(?P<a2>" + _AMOUNT + r")(?!\d)" + _mult("m2") + r")?"
 )
+_BEFORE_PERIOD_TERMS: list[dict] = _TERMS.get("implied_before_period", [])
+# the multipliers that name a currency, always ("5 triệu") or before a pay period ("500k/ngày")
+CURRENCY_MULTIPLIERS: tuple[str, ...] = (*_TERMS["implied"], *(e["multiplier"] for e in _BEFORE_PERIOD_TERMS))
+
 
 def _by_period() -> tuple[tuple[re.Pattern, str], ...]:
     """For each multiplier that names a currency before its language's pay periods, the amount pattern
     and that currency ("500k/ngày", "300-500k/ngày")."""
     out = []
-    for entry in _TERMS.get("implied_before_period", ()):
+    for entry in _BEFORE_PERIOD_TERMS:
         mult = re.escape(fold(entry["multiplier"]))
-        periods = "|".join(re.escape(fold(p)).replace(r"\ ", " ") for p in sorted(entry["periods"], key=len, reverse=True))
         out.append((re.compile(
             WORD_START + r"(?<![.,])(?P<a1>" + _AMOUNT + r")(?!\d)(?P<m1>" + mult + r")?"
             + r"(?:" + _RANGE + r"(?P<a2>" + _AMOUNT + r")(?!\d)(?P<m2>" + mult + r"))?"
-            + r"(?= ?(?:" + periods + r")(?!\w))"), entry["currency"]))
+            + r"(?= ?" + _alt(fold(p) for p in entry["periods"]) + ")"), entry["currency"]))
     return tuple(out)
 
 
 _BY_PERIOD = _by_period()
-_DIGIT_BEFORE_MULTIPLIER = re.compile(r"\d ?(?:" + "|".join(
-    sorted({re.escape(fold(e["multiplier"])) for e in _TERMS.get("implied_before_period", ())}, key=len, reverse=True)) + r")(?!\w)")
+_DIGIT_BEFORE_MULTIPLIER = (re.compile(r"\d ?" + _alt(fold(e["multiplier"]) for e in _BEFORE_PERIOD_TERMS))
+                            if _BEFORE_PERIOD_TERMS else None)
 _CURRENCY_AFTER = re.compile(r" ?(?:" + _SYM_RE + r"|zł|₫|đ(?!\w)|" + _CODE_RE + r"\b|" + _WORD_RE + r")")
 # what may stand at an anchor: a currency or code before an amount, or a currency or multiplier after one
 _BEFORE_AMOUNT = re.compile(r"[£$€¥₹₱₦₽₴]|" + _CODE_RE + r"\b|rs|rp")
@@ -184,7 +187,8 @@ def find(text: str, context: Context) -> list[Entity]:
     """Amounts next to a currency (or a multiplier naming one), with the pay period that follows them."""
     low = context.low
     anchors = _anchors(low, context)
-    if not anchors and not _DIGIT_BEFORE_MULTIPLIER.search(low):
+    shorthand = _DIGIT_BEFORE_MULTIPLIER is not None and _DIGIT_BEFORE_MULTIPLIER.search(low) is not None
+    if not anchors and not shorthand:
         return []
     runs = [m.span() for m in _DIGIT_RUNS.finditer(low)]
     digit_starts, digit_ends = [r[0] for r in runs], [r[1] for r in runs]
@@ -229,7 +233,8 @@ def find(text: str, context: Context) -> list[Entity]:
                     found.append((b, m.end(), _IMPLIED[mult], m))
                     claimed = m.end()
                 break
-    found = _before_periods(low, found)
+    if shorthand:
+        found = _before_periods(low, found)
     out: list[Entity] = []
     previous_end = 0
     for s, e, cur, m in found:
@@ -258,8 +263,6 @@ def find(text: str, context: Context) -> list[Entity]:
 def _before_periods(low: str, found: list[tuple[int, int, str, re.Match]]) -> list[tuple[int, int, str, re.Match]]:
     """``found`` and the amounts whose multiplier names a currency before a period ("500k/ngày"),
     where no other amount stands, in text order."""
-    if not _BY_PERIOD or not _DIGIT_BEFORE_MULTIPLIER.search(low):
-        return found
     more = []
     for pattern, currency in _BY_PERIOD:
         for m in pattern.finditer(low):

@@ -20,7 +20,7 @@ from redflag.entities.base import Context
 from redflag.entities.data import table
 from redflag.entities.folding import alternation
 from redflag.entities.effort import Cue, Effort, cues as find_cues, efforts as find_efforts
-from redflag.entities.money import find as find_money
+from redflag.entities.money import CURRENCY_MULTIPLIERS, find as find_money
 from redflag.result import Explanation, Suppression
 from redflag.rules.context import suppression
 from redflag.rules.kinds.base import MAX_EVIDENCE, NOTHING, Ad, Found, evidence_at
@@ -40,8 +40,7 @@ _CLAUSE_END = re.compile(r"[;:!?\n]|[.,](?=\s)")
 @cache
 def _implied() -> re.Pattern:
     """An amount whose multiplier names its currency ("2 triệu", "5jt", "500k/ngày"), which @money does not read."""
-    terms = table("pay_terms")
-    return re.compile(r"\d\s?" + alternation([*terms["implied"], *(e["multiplier"] for e in terms.get("implied_before_period", ()))]))
+    return re.compile(r"\d\s?" + alternation(CURRENCY_MULTIPLIERS))
 
 
 @cache
