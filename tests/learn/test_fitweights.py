@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from redflag.learn.fitweights import fit_weights
+from redflag.learn.fitweights import features_of, fit_weights
 
 
 def _data():
@@ -50,3 +50,10 @@ def test_rare_rules_take_the_given_priors_and_keep_the_pack_sign():
     w, _ = fit_weights(X, ids, y, pack, priors={"FEE001": 5.0, "GOOD001": 0.0, "URG001": 0.0, "SCM001": 11.0})
     assert w.rule_points["SCM001"] == 11.0
     assert w.rule_points["FEE001"] > 0  # learned, positive because FEE001 is a red flag in the pack
+
+
+def test_a_model_card_names_the_features_to_refit_with():
+    assert features_of({"features": "word", "word": {"ngram_range": [1, 1]}}) == "word"
+    assert features_of({"features": "word", "word": {"ngram_range": [1, 2]}}) == "word2"  # cards before single words
+    assert features_of({"features": "word+char"}) == "word+char"
+    assert features_of({}) == "word+char"  # cards from before the choice had both blocks

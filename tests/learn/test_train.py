@@ -131,6 +131,22 @@ def test_char_ngrams_are_a_choice(tmp_path):
         train(ads(), ["title", "body"], "y", features="char")
 
 
+def test_word_pairs_are_a_choice(tmp_path):
+    from redflag.model.linear import load
+
+    single = train(ads(), ["title", "body"], "y", seed=3, C=2.0)
+    pairs = train(ads(), ["title", "body"], "y", seed=3, C=2.0, features="word2")
+    assert single.card["hyperparameters"]["word"]["ngram_range"] == [1, 1]
+    assert pairs.card["hyperparameters"]["features"] == "word2"
+    assert pairs.card["hyperparameters"]["word2"]["ngram_range"] == [1, 2]
+    words = [t for t in pairs.pipeline.named_steps["features"].get_feature_names_out() if " " in t]
+    assert words, "a word-pair model has two-word terms"
+    paths = save(pairs, tmp_path / "pairs.joblib")
+    model = load(paths["npz"])
+    texts = ads()["body"].tolist()[:5]
+    assert np.allclose(model.predict_proba(texts), pairs.pipeline.predict_proba(texts)[:, 1])
+
+
 def _emscad_like(n: int = 60) -> pd.DataFrame:
     df = ads(n)
     return pd.DataFrame({
