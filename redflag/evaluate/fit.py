@@ -29,14 +29,14 @@ def split(y: np.ndarray, holdout: float, seed: int) -> tuple[np.ndarray, np.ndar
 def _fit_on(checker: Any, train: Corpus, corpus: Corpus, options: EvalOptions, out: str | Path, holdout: float) -> list[str]:
     """Learn weights on ``train``, write them to ``out`` with how they were made; the rules they learned."""
     from redflag.fusion import dump_weights
-    from redflag.learn.fitweights import fit_weights, hit_matrix, pack_weights_of
+    from redflag.learn.fitweights import fit_weights, hit_matrix, pack_weights_of, supporting_of
 
     X, rule_ids = hit_matrix(checker, train.texts)
     # the shipped model never saw this corpus, so its probabilities here are already out-of-sample
     probabilities = checker.model.predict_proba(train.texts) if checker.model is not None else None
     weights, fitted = fit_weights(
         X, rule_ids, train.y.astype(int), pack_weights_of(checker), probabilities, prevalence=options.prevalence,
-        priors={r.id: checker.weights.points(r.id, r.weight) for r in checker.engine.rules},
+        priors={r.id: checker.weights.points(r.id, r.weight) for r in checker.engine.rules}, fixed=supporting_of(checker),
         name=f"fitted on {Path(corpus.path).name} by redflag evaluate (seed {options.seed}, holdout {holdout:g})",
     )
     fitted.update({

@@ -75,6 +75,7 @@ def fit_weights(
     prevalence: float | None = None,
     model_max_points: float = 40.0,
     priors: dict[str, float] | None = None,
+    fixed: frozenset[str] = frozenset(),
     name: str = "learned weights",
 ) -> tuple[FusionWeights, dict]:
     """Fit the fusion; returns the weights and a report of what was learned from what.
@@ -83,14 +84,17 @@ def fit_weights(
     expected where the weights will be used (labelled sets are often balanced; real job boards
     carry a few per cent of bad ads), the standard prior correction of a logistic model.
     ``priors`` gives the points of rules too rare to learn from (default: the pack's weights);
-    the pack's sign always decides whether a rule is a red flag or a reassuring sign.
+    the pack's sign always decides whether a rule is a red flag or a reassuring sign. ``fixed`` rules
+    keep those points too, however often they fire: signs that only add weight to others, which a
+    fit would otherwise credit with the company they keep in the training ads.
     """
     import numpy as np
     from sklearn.linear_model import LogisticRegression
 
     y = np.asarray(y, dtype=int)
     hits = X.sum(axis=0)
-    learnable = [j for j, rid in enumerate(rule_ids) if hits[j] >= min_hits and pack_weights.get(rid, 0) != 0]
+    learnable = [j for j, rid in enumerate(rule_ids)
+                 if hits[j] >= min_hits and pack_weights.get(rid, 0) != 0 and rid not in fixed]
     columns = [X[:, learnable]]
     if probabilities is not None:
         columns.append(np.array([[model_logit(float(p))] for p in probabilities]))
@@ -144,6 +148,11 @@ def pack_weights_of(checker: Any) -> dict[str, float]:
     return {r.id: r.weight for r in checker.engine.rules}
 
 
+def supporting_of(checker: Any) -> frozenset[str]:
+    """The rules whose pack weight stands whatever the data say (``supporting = true`` in core.toml)."""
+    return frozenset(r.id for r in checker.engine.rules if r.supporting)
+
+
 def learn_fusion(
     data: Any,
     text_cols: list[str] | None,
@@ -180,7 +189,7 @@ def learn_fusion(
     checker = Checker(Config(use_model=False, entities=False))
     X, rule_ids = hit_matrix(checker, texts)
     weights, report = fit_weights(
-        X, rule_ids, y, pack_weights_of(checker), probabilities, prevalence=prevalence,
+        X, rule_ids, y, pack_weights_of(checker), probabilities, prevalence=prevalence, fixed=supporting_of(checker),
         name=f"fusion of {Path(str(out)).name.replace('.fusion.json', '')} (out-of-fold, {folds} folds)",
     )
     report.update({

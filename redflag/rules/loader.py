@@ -170,6 +170,7 @@ def _rule(raw: dict, language: str, where: str, validate: bool, base: dict | Non
         patterns=patterns, negation=bool(raw.get("negation", True)),
         hypothetical=bool(raw.get("hypothetical", True)), requires=requires,
         matches=matches, no_matches=no_matches, frames=frames, harms=harms, check=raw.get("check", ""),
+        supporting=bool(raw.get("supporting", False)),
     )
 
 

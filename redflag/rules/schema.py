@@ -20,7 +20,7 @@ REQUIRED = ("id", "title", "category", "indicator", "severity", "confidence", "w
 # The TOML type each rule field must have: a name the loader checks against ("text", "number", ...).
 RULE_FIELDS = {
     **{key: "text" for key in ("id", "title", "category", "indicator", "severity", "confidence", "rationale", "advice")},
-    "weight": "number", "negation": "true/false", "hypothetical": "true/false",
+    "weight": "number", "negation": "true/false", "hypothetical": "true/false", "supporting": "true/false",
     "keywords": "list of texts", "patterns": "list of texts", "references": "list of texts", "no_match": "list of texts",
     "harm": "list of texts", "check": "text",
     "requires": "list of lists of texts", "match": "list of tables", "frames": "list of frames",
@@ -84,6 +84,9 @@ class Rule:
     frames: tuple[Frame, ...] = ()
     harms: tuple[str, ...] = ()  # the kinds of harm it points to (redflag.categories.HARMS)
     check: str = ""  # a rule kind that reads the text its own way (``redflag.rules.kinds.KINDS``), e.g. "pay_realism"
+    # a sign that only adds weight to others (work abroad, an unnamed "leading company"): fusion keeps
+    # its pack weight instead of learning one, since honest ads say it too and training ads overstate it
+    supporting: bool = False
 
     @property
     def key(self) -> str:

@@ -57,3 +57,13 @@ def test_a_model_card_names_the_features_to_refit_with():
     assert features_of({"features": "word", "word": {"ngram_range": [1, 2]}}) == "word2"  # cards before single words
     assert features_of({"features": "word+char"}) == "word+char"
     assert features_of({}) == "word+char"  # cards from before the choice had both blocks
+
+
+def test_supporting_rules_keep_their_pack_weight_however_often_they_fire():
+    X, ids, y = _data()
+    pack = {"FEE001": 30.0, "GOOD001": -14.0, "URG001": 6.0, "SCM001": 32.0}
+    learned, _ = fit_weights(X, ids, y, pack)
+    w, report = fit_weights(X, ids, y, pack, fixed=frozenset({"FEE001"}))
+    assert learned.rule_points["FEE001"] != 30.0 and w.rule_points["FEE001"] == 30.0
+    assert "FEE001" in report["pack_weight_rules"] and "FEE001" not in report["learned_rules"]
+    assert w.rule_points["GOOD001"] <= 0 and "GOOD001" in report["learned_rules"]

@@ -152,6 +152,7 @@ def test_builtin_packs_load_and_validate():
     ('match = [{ text = "a fee", evidence = "fee" }]', 'match = ["a fee"]', "match must be a list of tables"),
     ('no_match = ["nothing"]', 'no_match = "nothing"', "no_match must be a list of texts"),
     ('advice = "a"', 'advice = "a"\nnegation = "yes"', "negation must be a true/false"),
+    ('advice = "a"', 'advice = "a"\nsupporting = 1', "supporting must be a true/false"),
     ('negation = ["no"]', "negation = 1", r"\[context\]: negation must be a list of texts"),
     ('negation = ["no"]', 'negation = ["no"]\nwindow = "7"', "window must be a whole number"),
     ('id = "t"', "id = 3", r"\[pack\] id must be a text"),
@@ -194,6 +195,13 @@ def test_a_language_entry_adds_to_a_core_rule_and_takes_its_meaning(tmp_path):
     assert rule.title == "Pay to work" and rule.weight == core.weight and rule.category == core.category
     assert rule.frames == core.frames and rule.patterns == ("levy",)
     assert packs_with([path])[-1].rules  # the same id with the same meaning is accepted across packs
+
+
+def test_a_supporting_sign_is_read_from_its_definition():
+    pack = parse_pack(pack_text().replace('advice = "a"', 'advice = "a"\nsupporting = true', 1).encode(), "t.toml")
+    assert pack.rules[0].supporting and not parse_pack(pack_text().encode(), "t.toml").rules[0].supporting
+    core = {r.id: r for p in builtin_packs() for r in p.rules}
+    assert core["TRV002"].supporting and not core["FEE001"].supporting
 
 
 def test_a_pack_that_changes_what_a_core_rule_means_is_refused(tmp_path):
