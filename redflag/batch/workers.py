@@ -49,20 +49,26 @@ def tasks(chunks: Iterator[pd.DataFrame], size: int) -> Iterator[tuple[pd.DataFr
         first += len(chunk)
 
 
-def _init_worker(job: Job, setup: Callable[[], object] | None) -> None:
+def _init_worker(job: Job, setup: Callable[[], object] | None, parent: int | None = None) -> None:
     global _JOB
     _JOB = job
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it stops the pool and removes the output
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # not the parent's handler, inherited through fork: a worker just stops
-    _die_with_parent()
+    _die_with_parent(parent)
     if setup is not None:
         setup()  # e.g. load rules and model once, before the first task
     gc.freeze()  # what setup loaded lives for good: collections need not walk it
 
 
-def _die_with_parent() -> None:
-    """Ask Linux to stop this worker when the scan that started it is killed, rather than leave it waiting."""
-    parent = os.getppid()
+def _die_with_parent(parent: int | None = None) -> None:
+    """Ask Linux to stop this worker when the process that started it is killed, rather than leave it waiting.
+
+    ``parent`` is that process's pid as it knew it before forking: read here instead, a scan killed
+    between the fork and this line would already have been replaced by init, and the check below
+    would pass. A fork server's workers read it here (the server outlives them).
+    """
+    if parent is None:
+        parent = os.getppid()
     try:
         import ctypes
 
@@ -123,11 +129,11 @@ class _Pool:
         workers, job, setup, preload = self.args
         # fork is cheapest and safe while this is the only thread; otherwise fork from a clean server process
         if threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods():
-            ctx = multiprocessing.get_context("fork")
+            ctx, parent = multiprocessing.get_context("fork"), os.getpid()
         else:
-            ctx = multiprocessing.get_context("forkserver")
+            ctx, parent = multiprocessing.get_context("forkserver"), None
             ctx.set_forkserver_preload(preload)
-        return ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker, initargs=(job, setup))
+        return ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_worker, initargs=(job, setup, parent))
 
     def submit(self, part: pd.DataFrame, row: int) -> tuple[Future, pd.DataFrame, int]:
         """Queue one task; the rows are kept until its result is in, to run it again if its worker dies."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import operator
+import sys
 
 import pandas as pd
 import pytest
@@ -92,3 +93,15 @@ def test_a_worker_killed_twice_fails_the_scan_instead_of_hanging():
     with pytest.raises(workers.WorkerLost, match="rows 1,000-1,499") as info:
         list(workers.ordered(_die_always, _chunks(3_000, 3_000), 2))
     assert "\n" not in str(info.value)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="PR_SET_PDEATHSIG is Linux's")
+def test_a_worker_whose_scan_died_before_it_started_stops_at_once():
+    import os
+    import subprocess
+
+    code = "import sys; from redflag.batch.workers import _die_with_parent; _die_with_parent(int(sys.argv[1])); print('alive')"
+    gone = subprocess.run([sys.executable, "-c", code, "999999999"], capture_output=True, text=True, timeout=60)
+    assert gone.returncode == 1 and "alive" not in gone.stdout  # its parent is not the one that forked it
+    here = subprocess.run([sys.executable, "-c", code, str(os.getpid())], capture_output=True, text=True, timeout=60)
+    assert here.returncode == 0 and "alive" in here.stdout
