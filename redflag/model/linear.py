@@ -8,8 +8,9 @@ so that probabilities match the scikit-learn pipeline to floating-point rounding
 
 The model reads the text as the user supplied it (only lowercased, as scikit-learn does), not the
 normalised text the rules read, because normalising did not help it on real ads. Measured when that
-was decided (data/synthetic/ads.csv, word 1-2 grams, C=1, seed 20261128), raw text scored ROC-AUC 0.9728 on the synthetic held-out split and 0.8114 on EMSCAD dev (944 real ads);
-normalised text 0.9739 and 0.8094 (on EMSCAD 0.0020 lower, paired bootstrap 95% interval
+was decided (data/synthetic/ads.csv, word 1-2 grams, C=1, seed 20261128), raw text scored ROC-AUC
+0.9728 on the synthetic held-out split and 0.8114 on EMSCAD dev (944 real ads); normalised text
+0.9739 and 0.8094 (on EMSCAD 0.0020 lower, paired bootstrap 95% interval
 -0.0038 to -0.0004). Reading the raw text also lets every span index the ad directly, with no
 offset map in between.
 """
